@@ -1,0 +1,51 @@
+#include <ATen/Parallel.h>
+#include <ATen/Context.h>
+#include <c10/core/GradMode.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/version.h>
+
+#include "common.h"
+
+namespace gan {
+
+std::atomic<int64_t> live_tensors{0};
+
+namespace {
+thread_local std::string last_error;
+}
+
+gan_status fail(gan_status status, const char* message) {
+    last_error = message ? message : "";
+    return status;
+}
+
+}  // namespace gan
+
+GAN_API const char* gan_last_error(void) { return gan::last_error.c_str(); }
+GAN_API int64_t gan_live_tensors(void) { return gan::live_tensors.load(std::memory_order_relaxed); }
+GAN_API int32_t gan_abi_version(void) { return 1; }
+GAN_API const char* gan_torch_version(void) { return TORCH_VERSION; }
+GAN_API int32_t gan_get_num_threads(void) { return at::get_num_threads(); }
+
+GAN_API gan_status gan_set_num_threads(int32_t n) {
+    GAN_TRY
+    if (n < 1) throw gan::argument_error("thread count must be at least 1, got " + std::to_string(n));
+    at::set_num_threads(n);
+    GAN_CATCH
+}
+
+GAN_API int32_t gan_cuda_is_available(void) { return at::hasCUDA() ? 1 : 0; }
+
+GAN_API int32_t gan_cuda_device_count(void) {
+    try {
+        return at::hasCUDA() ? static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs()) : 0;
+    } catch (...) {
+        return 0;
+    }
+}
+
+GAN_API gan_status gan_manual_seed(uint64_t seed) {
+    GAN_TRY
+    at::manual_seed(seed);
+    GAN_CATCH
+}

@@ -1,0 +1,20 @@
+namespace Gan.Torch.NN;
+
+/// <summary>
+/// A tensor that a module learns: it requires gradients, belongs to its module rather than to any
+/// <see cref="DisposeScope"/>, and is what optimizers update.
+/// </summary>
+public sealed class Parameter : Tensor
+{
+    /// <summary>Makes a parameter holding <paramref name="data"/>'s values (detached from any autograd graph).</summary>
+    public Parameter(Tensor data, bool requiresGrad = true) : base(DetachedAlias(data), unscoped: true) =>
+        RequiresGrad = requiresGrad;
+
+    private static IntPtr DetachedAlias(Tensor data)
+    {
+        using var detached = data.Detach().DetachFromDisposeScope();
+        return Native.NativeMethods.gan_tensor_alias(detached.Handle, out var r) == 0
+            ? r
+            : throw new TorchException("could not create a parameter");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+using Gan.Torch.Native;
+
+namespace Gan.Torch;
+
+/// <summary>
+/// The entry point of Gan.Torch (PyTorch's <c>torch</c> namespace): tensor factories, joining, seeds, threads,
+/// gradient modes, dispose scopes and the device policy.
+/// </summary>
+public static partial class Torch
+{
+    /// <summary>
+    /// The device every factory uses when none is given; the one place that decides where work runs. It starts as
+    /// the device named by the GAN_DEVICE environment variable ("cpu", "cuda", "cuda:N"), else CUDA when the linked
+    /// libtorch has a usable GPU, else the CPU.
+    /// </summary>
+    public static Device DefaultDevice { get; set; } = ChooseDefaultDevice();
+
+    private static Device ChooseDefaultDevice()
+    {
+        var requested = Environment.GetEnvironmentVariable("GAN_DEVICE");
+        if (!string.IsNullOrWhiteSpace(requested)) return Device.Parse(requested);
+        return IsCudaAvailable ? Device.CUDA() : Device.CPU;
+    }
+
+    /// <summary>True when the linked libtorch was built with CUDA and sees a GPU.</summary>
+    public static bool IsCudaAvailable => NativeMethods.gan_cuda_is_available() != 0;
+
+    /// <summary>Number of visible CUDA devices (0 without CUDA).</summary>
+    public static int CudaDeviceCount => NativeMethods.gan_cuda_device_count();
+
+    /// <summary>The version of the linked libtorch, e.g. "1.13.0".</summary>
+    public static string LibTorchVersion => Marshal.PtrToStringUTF8(NativeMethods.gan_torch_version()) ?? "";
+
+    /// <summary>Native tensors currently alive in this process (handed out and not yet freed).</summary>
+    public static long LiveTensorCount => NativeMethods.gan_live_tensors();
+
+    /// <summary>libtorch's intra-op thread count (process-wide). Small MLPs often run fastest on 1; convolutions gain from more.</summary>
+    public static int Threads
+    {
+        get => NativeMethods.gan_get_num_threads();
+        set => Status.Check(NativeMethods.gan_set_num_threads(value));
+    }
+
+    /// <summary>Seeds libtorch's default generators (CPU and CUDA), making later random draws reproducible.</summary>
+    public static void ManualSeed(ulong seed) => Status.Check(NativeMethods.gan_manual_seed(seed));
+
+    /// <summary>Opens a scope that disposes the tensors created on this thread until it is disposed.</summary>
+    public static DisposeScope NewDisposeScope() => new();
+
+    /// <summary>Stops recording operations for autograd on this thread until the returned scope is disposed.</summary>
+    public static GradModeScope NoGrad() => new(false);
+
+    /// <summary>Records operations for autograd on this thread until the returned scope is disposed.</summary>
+    public static GradModeScope EnableGrad() => new(true);
+
+    /// <summary>True when operations on this thread are recorded for autograd.</summary>
+    public static bool IsGradEnabled => NativeMethods.gan_is_grad_enabled() != 0;
+
+    /// <summary>Enters libtorch's inference mode on this thread until the returned scope is disposed.</summary>
+    public static InferenceModeScope InferenceMode(bool enabled = true) => new(enabled);
+
+    /// <summary>True while inference mode is on for this thread.</summary>
+    public static bool IsInferenceModeEnabled => NativeMethods.gan_is_inference_mode_enabled() != 0;
+
+    private static Device Resolve(Device? device) => device ?? DefaultDevice;
+}
