@@ -13,8 +13,7 @@ public sealed class Parameter : Tensor
     private static IntPtr DetachedAlias(Tensor data)
     {
         using var detached = data.Detach().DetachFromDisposeScope();
-        return Native.NativeMethods.gan_tensor_alias(detached.Handle, out var r) == 0
-            ? r
-            : throw new TorchException("could not create a parameter");
+        Native.Status.Check(Native.NativeMethods.gan_tensor_alias(detached.Handle, out var r));
+        return r;
     }
 }
