@@ -51,12 +51,6 @@ public sealed class DisposeScope : IDisposable
         return tensor;
     }
 
-    /// <summary>Moves several tensors to the enclosing scope.</summary>
-    public void MoveToOuter(params Tensor[] tensors)
-    {
-        foreach (var t in tensors) MoveToOuter(t);
-    }
-
     internal void Forget(Tensor tensor)
     {
         if (ReferenceEquals(tensor.OwningScope, this)) tensor.OwningScope = null;

@@ -13,12 +13,18 @@ public partial class Tensor
     }
 
     /// <summary>This tensor on <paramref name="device"/>; a new reference to the same data when it already is there.</summary>
-    public Tensor To(Device device, bool copy = false) =>
-        Wrap(NativeMethods.gan_tensor_to(Handle, (int)DType, (int)device.Type, device.Index, Flag(copy), out var r), r);
+    public Tensor To(Device device, bool copy = false)
+    {
+        Torch.CheckAvailable(device);
+        return Wrap(NativeMethods.gan_tensor_to(Handle, (int)DType, (int)device.Type, device.Index, Flag(copy), out var r), r);
+    }
 
     /// <summary>This tensor converted to <paramref name="dtype"/> on <paramref name="device"/>.</summary>
-    public Tensor To(DType dtype, Device device, bool copy = false) =>
-        Wrap(NativeMethods.gan_tensor_to(Handle, (int)dtype, (int)device.Type, device.Index, Flag(copy), out var r), r);
+    public Tensor To(DType dtype, Device device, bool copy = false)
+    {
+        Torch.CheckAvailable(device);
+        return Wrap(NativeMethods.gan_tensor_to(Handle, (int)dtype, (int)device.Type, device.Index, Flag(copy), out var r), r);
+    }
 
     /// <summary>A copy with its own storage; gradients flow back to this tensor.</summary>
     public Tensor Clone() => Wrap(NativeMethods.gan_tensor_clone(Handle, out var r), r);

@@ -9,6 +9,9 @@ namespace Gan.Torch;
 /// </summary>
 public static partial class Torch
 {
+    // Declared first: static initializers run in text order and DefaultDevice's reads this one.
+    private static readonly Lazy<bool> CudaAvailable = new(() => NativeMethods.gan_cuda_is_available() != 0);
+
     /// <summary>
     /// The device every factory uses when none is given; the one place that decides where work runs. It starts as
     /// the device named by the GAN_DEVICE environment variable ("cpu", "cuda", "cuda:N"), else CUDA when the linked
@@ -24,7 +27,7 @@ public static partial class Torch
     }
 
     /// <summary>True when the linked libtorch was built with CUDA and sees a GPU.</summary>
-    public static bool IsCudaAvailable => NativeMethods.gan_cuda_is_available() != 0;
+    public static bool IsCudaAvailable => CudaAvailable.Value;
 
     /// <summary>Number of visible CUDA devices (0 without CUDA).</summary>
     public static int CudaDeviceCount => NativeMethods.gan_cuda_device_count();
@@ -63,5 +66,14 @@ public static partial class Torch
     /// <summary>True while inference mode is on for this thread.</summary>
     public static bool IsInferenceModeEnabled => NativeMethods.gan_is_inference_mode_enabled() != 0;
 
-    private static Device Resolve(Device? device) => device ?? DefaultDevice;
+    private static Device Resolve(Device? device) => CheckAvailable(device ?? DefaultDevice);
+
+    // libtorch's own error for a missing CUDA backend is a page of dispatcher tables; say what is wrong instead.
+    internal static Device CheckAvailable(Device device)
+    {
+        if (device.Type == DeviceType.CUDA && !IsCudaAvailable)
+            throw new TorchNotImplementedException(
+                $"{device}: CUDA is not available (the linked libtorch was built without CUDA, or sees no GPU)");
+        return device;
+    }
 }
