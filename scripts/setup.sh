@@ -6,10 +6,11 @@
 #   cmake, g++            build src/Gan.Native
 #   libopencv-*-dev       image codecs and resizing for Gan.Imaging
 #   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
+#   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
-          python3-torch python3-numpy)
+          python3-torch python3-numpy dataset-fashion-mnist)
 
 missing=()
 for p in "${packages[@]}"; do
