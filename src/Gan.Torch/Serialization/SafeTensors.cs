@@ -35,7 +35,10 @@ public static class SafeTensors
         }
     }
 
-    /// <summary>Writes <paramref name="tensors"/> and <paramref name="metadata"/> to <paramref name="stream"/> in safetensors format.</summary>
+    /// <summary>
+    /// Writes <paramref name="tensors"/> (copied to CPU row-major bytes) and <paramref name="metadata"/> (omitted when
+    /// empty) to <paramref name="stream"/> in safetensors format.
+    /// </summary>
     /// <exception cref="ArgumentException">A tensor is named "__metadata__".</exception>
     public static void Save(IReadOnlyDictionary<string, Tensor> tensors, Stream stream, IReadOnlyDictionary<string, string>? metadata = null) =>
         SafeTensorsWriter.Write(tensors, metadata, stream);
@@ -49,7 +52,10 @@ public static class SafeTensors
         return SafeTensorsReader.Read(file, path);
     }
 
-    /// <summary>Reads every tensor and the metadata from <paramref name="stream"/>, which must hold exactly one safetensors file.</summary>
+    /// <summary>
+    /// Reads every tensor and the metadata from <paramref name="stream"/>, from its position to its end, which must
+    /// hold exactly one safetensors file; dispose the result. A stream that cannot seek is first read into memory.
+    /// </summary>
     /// <exception cref="SafeTensorsFormatException">The data is not valid safetensors.</exception>
     public static SafeTensorsFile Load(Stream stream) => SafeTensorsReader.Read(stream, null);
 

@@ -57,7 +57,8 @@ internal static class SafeTensorsWriter
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            if (metadata is not null)
+            // Omitted when empty so that a file without metadata reads and re-writes to the same bytes.
+            if (metadata is { Count: > 0 })
             {
                 json.WriteStartObject(MetadataKey);
                 foreach (var (key, value) in metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))

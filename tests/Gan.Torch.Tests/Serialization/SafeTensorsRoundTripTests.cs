@@ -104,6 +104,18 @@ public sealed class SafeTensorsRoundTripTests
     }
 
     [TestMethod]
+    public void LoadingAndSavingAgainReproducesTheBytes()
+    {
+        using var scope = Torch.NewDisposeScope();
+        foreach (var metadata in new[] { Metadata, null, new Dictionary<string, string>() })
+        {
+            byte[] first = Save(EveryDType(), metadata);
+            using var file = SafeTensors.Load(new MemoryStream(first));
+            CollectionAssert.AreEqual(first, Save(file.Tensors, file.Metadata));
+        }
+    }
+
+    [TestMethod]
     public void NonContiguousTensorsAreWrittenRowMajor()
     {
         using var scope = Torch.NewDisposeScope();
