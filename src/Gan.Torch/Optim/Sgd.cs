@@ -102,8 +102,9 @@ public sealed class Sgd : Optimizer
         (Momentum, Dampening, WeightDecay, Nesterov) = hyperparameters;
         DisposeBuffers();
         if (!buffers.TryGetValue(MomentumBuffer, out var saved)) return;
+        _momentumBuffers = ZerosLikeParameters();
         using var noGrad = Torch.NoGrad();
-        _momentumBuffers = saved.Select(t => t.Clone().DetachFromDisposeScope()).ToArray();
+        for (int i = 0; i < saved.Length; i++) _momentumBuffers[i].CopyInPlace(saved[i]);
     }
 
     private void DisposeBuffers()

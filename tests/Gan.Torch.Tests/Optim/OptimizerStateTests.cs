@@ -35,7 +35,7 @@ public sealed class OptimizerStateTests
         using (var file = SafeTensors.Load(new MemoryStream(checkpoint)))
         using (var state = new OptimizerState(file.Tensors, file.Metadata))
         // A fresh optimizer built with other hyperparameters: the state must restore them too.
-        using (var second = new Run(kind, resumed, lr: 0.5))
+        using (var second = new Run(kind, resumed, lr: 0.5, momentum: 0))
         {
             second.Optimizer.LoadState(state);
             Assert.AreEqual((long)Interrupted, second.Optimizer.StepCount);
