@@ -86,6 +86,12 @@ public sealed class LayerTests
         var n = nearest.Call(Torch.FromArray(new[] { 1f, 2f, 3f, 4f }, 1, 1, 2, 2));
         CollectionAssert.AreEqual(new[] { 1f, 1f, 2f, 2f, 1f, 1f, 2f, 2f, 3f, 3f, 4f, 4f, 3f, 3f, 4f, 4f }, n.ToArray<float>());
         Assert.ThrowsExactly<ArgumentException>(() => new Upsample(2, InterpolationMode.Nearest, alignCorners: true));
+
+        // A non-integer factor maps pixels with the factor itself, not with the ratio of the rounded sizes. PyTorch:
+        // scale_factor=1.7 gives [0, 0, 1, 1, 2, 2, 3, 4]; size=(1, 8) gives [0, 0, 1, 1, 2, 3, 3, 4].
+        using var odd = new Upsample(1.7);
+        var row = Torch.Arange(5L).To(DType.Float32).View(1, 1, 1, 5);
+        CollectionAssert.AreEqual(new[] { 0f, 0f, 1f, 1f, 2f, 2f, 3f, 4f }, odd.Call(row).ToArray<float>());
     }
 
     [TestMethod]
