@@ -10,7 +10,8 @@ namespace Gan.Torch.NN;
 /// submodule, <see cref="Parameter"/> as a parameter and any other <see cref="Tensor"/> as a buffer, in declaration
 /// order (base classes first), named after the field without its leading underscore (or by
 /// <see cref="ComponentNameAttribute"/>). Dotted names, state-dict keys and their order are PyTorch's for the same
-/// structure. Reassigning a field after registration is not tracked; convert in place with <see cref="To(DType)"/>.
+/// structure. Reassigning a field after registration is not tracked (convert in place with <see cref="To(DType)"/>),
+/// and collections of modules in a field are not looked into (use <see cref="Sequential"/> or <see cref="RegisterModule"/>).
 /// Disposing a module disposes its parameters, buffers and submodules.
 /// </summary>
 public abstract partial class Module : IDisposable
