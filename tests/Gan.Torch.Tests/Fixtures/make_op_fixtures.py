@@ -31,6 +31,12 @@ LABELS = torch.tensor([1, 0, 3, 1], dtype=torch.int64)
 BOOLS_A = torch.tensor([True, True, False, False])
 BOOLS_B = torch.tensor([True, False, True, False])
 
+
+
+def seeded(seed):
+    return torch.Generator().manual_seed(seed)
+
+
 CASES = {
     # Arithmetic
     "add": ([A, B], lambda a, b: a + b),
@@ -164,6 +170,15 @@ CASES = {
     "one_hot_classes": ([LABELS], lambda l: torch.nn.functional.one_hot(l, 5)),
     "clone": ([A], torch.clone),
     "contiguous": ([A], lambda a: a.t().contiguous()),
+    # Random: a seeded Generator must reproduce PyTorch's streams exactly (same libtorch, same mt19937 engine).
+    "randn_seed_42": ([], lambda: torch.randn(2, 3, dtype=f64, generator=seeded(42))),
+    "randn_float32_seed_7": ([], lambda: torch.randn(5, generator=seeded(7))),
+    "rand_seed_42": ([], lambda: torch.rand(2, 3, dtype=f64, generator=seeded(42))),
+    "randint_seed_3": ([], lambda: torch.randint(-5, 5, (8,), generator=seeded(3))),
+    "randperm_seed_5": ([], lambda: torch.randperm(10, generator=seeded(5))),
+    "normal_inplace_seed_9": ([], lambda: torch.zeros(4, dtype=f64).normal_(1.0, 2.0, generator=seeded(9))),
+    "uniform_inplace_seed_9": ([], lambda: torch.zeros(4, dtype=f64).uniform_(-2.0, 3.0, generator=seeded(9))),
+    "bernoulli_inplace_seed_9": ([], lambda: torch.zeros(8, dtype=f64).bernoulli_(0.3, generator=seeded(9))),
 }
 
 

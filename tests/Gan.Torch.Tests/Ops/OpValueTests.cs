@@ -151,7 +151,22 @@ public sealed class OpValueTests
         ["one_hot_classes"] = t => t[0].OneHot(5),
         ["clone"] = t => t[0].Clone(),
         ["contiguous"] = t => t[0].T.Contiguous(),
+        // Random
+        ["randn_seed_42"] = _ => Seeded(42, g => Torch.Randn([2, 3], DType.Float64, generator: g)),
+        ["randn_float32_seed_7"] = _ => Seeded(7, g => Torch.Randn([5], generator: g)),
+        ["rand_seed_42"] = _ => Seeded(42, g => Torch.Rand([2, 3], DType.Float64, generator: g)),
+        ["randint_seed_3"] = _ => Seeded(3, g => Torch.Randint(-5, 5, [8], generator: g)),
+        ["randperm_seed_5"] = _ => Seeded(5, g => Torch.Randperm(10, generator: g)),
+        ["normal_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([4], DType.Float64).NormalInPlace(1.0, 2.0, g)),
+        ["uniform_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([4], DType.Float64).UniformInPlace(-2.0, 3.0, g)),
+        ["bernoulli_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([8], DType.Float64).BernoulliInPlace(0.3, g)),
     };
+
+    private static Tensor Seeded(ulong seed, Func<Generator, Tensor> sample)
+    {
+        using var generator = new Generator(seed);
+        return sample(generator);
+    }
 
     public static IEnumerable<object[]> CaseNames => Ops.Keys.Order().Select(name => new object[] { name });
 
