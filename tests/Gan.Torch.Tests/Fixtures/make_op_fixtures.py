@@ -4,10 +4,9 @@ Run with Debian's interpreter (same libtorch 1.13 as the binding):  /usr/bin/pyt
 Every case evaluates one op on the fixed inputs below. For float64 cases the gradient of sum(output) with respect
 to each float64 input is recorded too. OpValueTests.cs holds the C# twin of every case, under the same name.
 """
-import json
-import pathlib
-
 import torch
+
+from fixture_io import write
 
 f64 = torch.float64
 
@@ -182,32 +181,5 @@ CASES = {
 }
 
 
-def encode(t):
-    t = t.detach()
-    if t.dtype == torch.bool:
-        values = [bool(v) for v in t.flatten().tolist()]
-    else:
-        values = t.flatten().tolist()
-    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "values": values}
-
-
-def evaluate(inputs, fn):
-    leaves = [x.clone().requires_grad_(x.dtype == f64) for x in inputs]
-    out = fn(*leaves)
-    case = {"inputs": [encode(x) for x in leaves], "output": encode(out)}
-    differentiable = [x for x in leaves if x.requires_grad]
-    if out.requires_grad and differentiable:
-        grads = torch.autograd.grad(out.sum(), differentiable, allow_unused=True)
-        case["grads"] = [encode(g if g is not None else torch.zeros_like(x)) for g, x in zip(grads, differentiable)]
-    return case
-
-
-def main():
-    cases = {name: evaluate(inputs, fn) for name, (inputs, fn) in CASES.items()}
-    target = pathlib.Path(__file__).with_name("op_values.json")
-    target.write_text(json.dumps({"torch": torch.__version__, "cases": cases}, indent=1) + "\n")
-    print(f"wrote {len(cases)} cases to {target}")
-
-
 if __name__ == "__main__":
-    main()
+    write(CASES, "op_values.json")

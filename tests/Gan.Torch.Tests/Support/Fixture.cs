@@ -3,8 +3,11 @@ using Gan.Torch;
 
 namespace Gan.Torch.Tests.Support;
 
-/// <summary>One tensor recorded by a fixture script: dtype name (PyTorch's spelling), shape and flattened values.</summary>
-public sealed record FixtureTensor(string DType, long[] Shape, JsonElement[] Values)
+/// <summary>
+/// One tensor recorded by a fixture script: dtype name (PyTorch's spelling), shape and flattened values; a
+/// <paramref name="Constant"/> input is data (e.g. a loss target) that gets no gradient.
+/// </summary>
+public sealed record FixtureTensor(string DType, long[] Shape, JsonElement[] Values, bool Constant = false)
 {
     /// <summary>The recorded tensor, as a new Gan.Torch tensor of the same dtype and shape.</summary>
     public Tensor ToTensor() => DType switch
@@ -74,7 +77,7 @@ public static class Fixture
     }
 
     /// <summary>
-    /// Runs <paramref name="op"/> on the case's inputs (float64 ones require gradients) and checks the output and,
+    /// Runs <paramref name="op"/> on the case's inputs (float64 ones that are not constant require gradients) and checks the output and,
     /// when recorded, the gradients of sum(output).
     /// </summary>
     public static void Check(string name, FixtureCase fixture, Func<Tensor[], Tensor> op, double tolerance = 1e-12)
@@ -83,7 +86,7 @@ public static class Fixture
         var inputs = fixture.Inputs.Select(x =>
         {
             var t = x.ToTensor();
-            return t.DType == DType.Float64 ? t.RequiresGrad_() : t;
+            return t.DType == DType.Float64 && !x.Constant ? t.RequiresGrad_() : t;
         }).ToArray();
         var output = op(inputs);
         fixture.Output.AssertMatches(output, name, tolerance);
