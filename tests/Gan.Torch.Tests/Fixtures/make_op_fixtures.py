@@ -27,6 +27,12 @@ DIVS = torch.tensor([3, 3, -3, -3, 2, 5], dtype=torch.int64)
 IDX = torch.tensor([2, 0, 2], dtype=torch.int64)
 GATHER_IDX = torch.tensor([[2, 0], [1, 1]], dtype=torch.int64)
 LABELS = torch.tensor([1, 0, 3, 1], dtype=torch.int64)
+INT32S = torch.tensor([1, -2, 3, 2147483647, 0, 9], dtype=torch.int32)
+BYTES = torch.tensor([250, 3, 128], dtype=torch.uint8)
+F6 = torch.tensor([0.5, -1.25, 2.0, 3.5, -0.75, 1.0], dtype=f64)
+F32 = torch.tensor([1.5, -2.25, 0.1], dtype=torch.float32)
+ZERO_DIM = torch.tensor(2.5, dtype=f64)
+TIES = torch.tensor([1, 3, 3, 0, 0], dtype=torch.int64)
 BOOLS_A = torch.tensor([True, True, False, False])
 BOOLS_B = torch.tensor([True, False, True, False])
 
@@ -52,6 +58,8 @@ CASES = {
     "mul_scalar": ([A], lambda a: a * -3.0),
     "div": ([A, B], lambda a, b: a / b),
     "div_scalar": ([A], lambda a: a / 4.0),
+    "scalar_div": ([A], lambda a: 3.0 / a),
+    "scalar_div_int": ([INTS[:4]], lambda i: 3.0 / i),
     "pow": ([POS, B], lambda p, b: p ** b),
     "pow_scalar": ([POS], lambda p: p ** 2.5),
     "maximum": ([A, B], torch.maximum),
@@ -65,6 +73,19 @@ CASES = {
     "int_true_division": ([INTS, DIVS], lambda i, d: i / d),
     "int_remainder": ([INTS, DIVS], torch.remainder),
     "int_remainder_scalar": ([INTS], lambda i: torch.remainder(i, -4)),
+    "int_mul_float_scalar": ([INTS], lambda i: i * 0.5),
+    "int_div_int_scalar": ([INTS], lambda i: i / 2),
+    "int_add_float64_tensor": ([INTS, F6], lambda i, f: i + f),
+    "int32_add_int64": ([INT32S, INTS], lambda a, b: a + b),
+    "int32_add_int_scalar_wraps": ([INT32S], lambda a: a + 1),
+    "uint8_add_int_scalar_wraps": ([BYTES], lambda b: b + 10),
+    "float32_add_zero_dim_float64": ([F32, ZERO_DIM], lambda f, z: f + z),
+    "zero_dim_float64_add_int": ([ZERO_DIM, INTS], lambda z, i: z + i),
+    "bool_add_bool": ([BOOLS_A, BOOLS_B], lambda a, b: a + b),
+    "bool_sum": ([BOOLS_A], torch.sum),
+    "int32_sum": ([INT32S], torch.sum),
+    "argmax_ties_first": ([TIES], torch.argmax),
+    "argmin_ties_first": ([TIES], torch.argmin),
     "eq": ([A, B], lambda a, b: a == b),
     "eq_scalar": ([INTS], lambda i: i == 7),
     "ne_scalar": ([INTS], lambda i: i != 7),

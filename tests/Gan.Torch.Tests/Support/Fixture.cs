@@ -9,15 +9,15 @@ namespace Gan.Torch.Tests.Support;
 /// </summary>
 public sealed record FixtureTensor(string DType, long[] Shape, JsonElement[] Values, bool Constant = false)
 {
-    /// <summary>The recorded tensor, as a new Gan.Torch tensor of the same dtype and shape.</summary>
+    /// <summary>The recorded tensor, as a new Gan.Torch tensor of the same dtype and shape (0-dim included).</summary>
     public Tensor ToTensor() => DType switch
     {
-        "float64" => Torch.FromArray(Values.Select(v => v.GetDouble()).ToArray(), Shape),
-        "float32" => Torch.FromArray(Values.Select(v => v.GetSingle()).ToArray(), Shape),
-        "int64" => Torch.FromArray(Values.Select(v => v.GetInt64()).ToArray(), Shape),
-        "int32" => Torch.FromArray(Values.Select(v => v.GetInt32()).ToArray(), Shape),
-        "uint8" => Torch.FromArray(Values.Select(v => v.GetByte()).ToArray(), Shape),
-        "bool" => Torch.FromArray(Values.Select(v => v.GetBoolean()).ToArray(), Shape),
+        "float64" => Torch.FromSpan<double>(Values.Select(v => v.GetDouble()).ToArray(), Shape),
+        "float32" => Torch.FromSpan<float>(Values.Select(v => v.GetSingle()).ToArray(), Shape),
+        "int64" => Torch.FromSpan<long>(Values.Select(v => v.GetInt64()).ToArray(), Shape),
+        "int32" => Torch.FromSpan<int>(Values.Select(v => v.GetInt32()).ToArray(), Shape),
+        "uint8" => Torch.FromSpan<byte>(Values.Select(v => v.GetByte()).ToArray(), Shape),
+        "bool" => Torch.FromSpan<bool>(Values.Select(v => v.GetBoolean()).ToArray(), Shape),
         _ => throw new NotSupportedException($"fixture dtype {DType}"),
     };
 
