@@ -28,6 +28,17 @@ public sealed record GradCase(Func<ulong, Tensor>[] Inputs, Func<Tensor[], Tenso
         return map(x).RequiresGrad_();
     };
 
+    /// <summary>
+    /// d(sum(op(x)²))/d(first input), kept differentiable (createGraph): gradient-checking it checks the op's double
+    /// backward, which gradient penalties rely on. Grad mode is forced on because GradCheck's finite differences
+    /// run under NoGrad.
+    /// </summary>
+    public static Func<Tensor[], Tensor> GradientOf(Func<Tensor[], Tensor> op) => t =>
+    {
+        using var enable = Torch.EnableGrad();
+        return Autograd.Grad([op(t).Square().Sum()], [t[0]], createGraph: true)[0]!;
+    };
+
     /// <summary>Builds the inputs and runs <see cref="GradCheck.Assert"/>; failures name the case.</summary>
     public void Check(string name)
     {
