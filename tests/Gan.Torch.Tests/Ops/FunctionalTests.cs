@@ -117,4 +117,13 @@ public sealed class FunctionalTests
         var e = Assert.ThrowsExactly<TorchIndexException>(() => F.CrossEntropy(Torch.Zeros(2, 3), Torch.FromArray(new[] { 0L, 7L })));
         Assert.Contains("Target 7 is out of bounds", e.Message);
     }
+
+    [TestMethod]
+    public void EmbeddingIndexOutOfRangeNamesTheRangeAndTheTable()
+    {
+        using var scope = Torch.NewDisposeScope();
+        var e = Assert.ThrowsExactly<TorchIndexException>(() =>
+            F.Embedding(Torch.FromArray(new[] { 0L, 5L, 2L }), Torch.Zeros(5, 3)));
+        Assert.Contains("Embedding indices range over [0, 5] but the table [5, 3] has rows 0..4", e.Message);
+    }
 }
