@@ -96,4 +96,25 @@ public sealed class ErrorTests
             Assert.ThrowsExactly<TorchException>(() => a.Matmul(b));
         Assert.AreEqual(before, Torch.LiveTensorCount);
     }
+
+    [TestMethod]
+    [DoNotParallelize] // the live-tensor count is process-wide
+    public void JoiningWithADisposedTensorThrowsAndKeepsTheOthersFreeable()
+    {
+        long before = Torch.LiveTensorCount;
+        var kept = Torch.Zeros(2);
+        var disposed = Torch.Zeros(2);
+        disposed.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Torch.Cat([kept, disposed]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Torch.Stack([kept, disposed]));
+        kept.Dispose();
+        Assert.AreEqual(before, Torch.LiveTensorCount, "a tensor joined before the failure must still be freed");
+    }
+
+    [TestMethod]
+    public void JoiningNothingIsAnError()
+    {
+        var e = Assert.ThrowsExactly<TorchException>(() => Torch.Cat([]));
+        Assert.Contains("expected a non-empty list of Tensors", e.Message);
+    }
 }
