@@ -86,6 +86,8 @@ CASES = {
     "int32_sum": ([INT32S], torch.sum),
     "argmax_ties_first": ([TIES], torch.argmax),
     "argmin_ties_first": ([TIES], torch.argmin),
+    "int_clamp_float_bounds": ([INTS], lambda i: torch.clamp(i, 0.5, 2)),
+    "int_clamp_int_bounds": ([INTS], lambda i: torch.clamp(i, 0, 2)),
     "eq": ([A, B], lambda a, b: a == b),
     "eq_scalar": ([INTS], lambda i: i == 7),
     "ne_scalar": ([INTS], lambda i: i != 7),

@@ -62,6 +62,8 @@ public sealed class OpValueTests
         ["int32_sum"] = t => t[0].Sum(),
         ["argmax_ties_first"] = t => t[0].Argmax(),
         ["argmin_ties_first"] = t => t[0].Argmin(),
+        ["int_clamp_float_bounds"] = t => t[0].Clamp(0.5, 2),
+        ["int_clamp_int_bounds"] = t => t[0].Clamp(0, 2),
         ["eq"] = t => t[0].Eq(t[1]),
         ["eq_scalar"] = t => t[0].Eq(7),
         ["ne_scalar"] = t => t[0].Ne(7),
