@@ -14,15 +14,25 @@ internal readonly struct HandleArray : IDisposable
     {
         _handles = new TensorHandle?[tensors.Count];
         Pointers = new IntPtr[tensors.Count];
-        for (int i = 0; i < tensors.Count; i++)
+        try
         {
-            var tensor = tensors[i];
-            if (tensor is null) continue;
-            var handle = tensor.Handle;
-            bool added = false;
-            handle.DangerousAddRef(ref added);
-            _handles[i] = handle;
-            Pointers[i] = handle.DangerousGetHandle();
+            for (int i = 0; i < tensors.Count; i++)
+            {
+                var tensor = tensors[i];
+                if (tensor is null) continue;
+                var handle = tensor.Handle;
+                bool added = false;
+                handle.DangerousAddRef(ref added);
+                _handles[i] = handle;
+                Pointers[i] = handle.DangerousGetHandle();
+            }
+        }
+        catch
+        {
+            // A disposed tensor later in the list: no one will call Dispose on a half-built array, so release the
+            // references taken so far, or those tensors could never be freed.
+            Dispose();
+            throw;
         }
     }
 
