@@ -9,15 +9,20 @@ namespace Gan.Torch;
 public readonly struct GradModeScope : IDisposable
 {
     private readonly bool _previous;
+    private readonly bool _entered; // false for default(GradModeScope), whose Dispose must change nothing
 
     internal GradModeScope(bool enabled)
     {
         _previous = NativeMethods.gan_is_grad_enabled() != 0;
+        _entered = true;
         NativeMethods.gan_set_grad_enabled(enabled ? 1 : 0);
     }
 
     /// <summary>Restores the previous mode.</summary>
-    public void Dispose() => NativeMethods.gan_set_grad_enabled(_previous ? 1 : 0);
+    public void Dispose()
+    {
+        if (_entered) NativeMethods.gan_set_grad_enabled(_previous ? 1 : 0);
+    }
 }
 
 /// <summary>

@@ -244,8 +244,6 @@ public partial class Tensor : IDisposable
         return this;
     }
 
-    internal static IntPtr Raw(Tensor? t) => t is null ? IntPtr.Zero : t.Handle.DangerousGetHandle();
-
     internal static TensorHandle HandleOrNull(Tensor? t) => t is null ? TensorHandle.Null : t.Handle;
 
     internal static int Flag(bool b) => b ? 1 : 0;

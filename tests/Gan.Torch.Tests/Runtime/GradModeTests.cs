@@ -22,6 +22,13 @@ public sealed class GradModeTests
     }
 
     [TestMethod]
+    public void ADefaultScopeChangesNothing()
+    {
+        default(GradModeScope).Dispose();
+        Assert.IsTrue(Torch.IsGradEnabled);
+    }
+
+    [TestMethod]
     public void InferenceModeProducesTensorsWithoutHistory()
     {
         using var scope = Torch.NewDisposeScope();
