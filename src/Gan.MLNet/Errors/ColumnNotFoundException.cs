@@ -1,0 +1,32 @@
+namespace Gan.MLNet;
+
+/// <summary>A column was asked for by a name the schema does not have. The message lists the columns it does have.</summary>
+public sealed class ColumnNotFoundException : ArgumentOutOfRangeException
+{
+    /// <summary>Creates the error for <paramref name="columnName"/> missing from <paramref name="schema"/>.</summary>
+    /// <param name="columnName">The name that was asked for.</param>
+    /// <param name="schema">The schema that was searched.</param>
+    public ColumnNotFoundException(string columnName, DataViewSchema schema)
+        : base(nameof(columnName), BuildMessage(columnName, schema))
+    {
+        ColumnName = columnName;
+        AvailableColumns = schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray();
+    }
+
+    /// <summary>The name that was asked for.</summary>
+    public string ColumnName { get; }
+
+    /// <summary>The visible column names of the schema that was searched.</summary>
+    public IReadOnlyList<string> AvailableColumns { get; }
+
+    /// <inheritdoc />
+    public override string Message => BuildMessageCore(ColumnName, AvailableColumns);
+
+    private static string BuildMessage(string columnName, DataViewSchema schema) =>
+        BuildMessageCore(columnName, schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray());
+
+    private static string BuildMessageCore(string columnName, IReadOnlyList<string> available) =>
+        available.Count == 0
+            ? $"Column '{columnName}' not found; the schema has no columns."
+            : $"Column '{columnName}' not found; the schema has: {string.Join(", ", available)}";
+}
