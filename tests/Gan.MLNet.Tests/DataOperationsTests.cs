@@ -43,7 +43,7 @@ public sealed class DataOperationsTests
         var kept = Context.Data.FilterRowsByColumn(data, "Value", lowerBound: 1, upperBound: 3).GetColumn<int>("Id").ToArray();
         CollectionAssert.AreEqual(new[] { 2, 3, 4, 5 }, kept);
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => Context.Data.FilterRowsByColumn(data, "Label", 0, 1));
-        Assert.AreEqual("Schema mismatch for input column 'Label': expected a numeric or key column (Single, Double, Int32, Int64, Key), got String.", error.Message);
+        Assert.AreEqual("Schema mismatch for input column 'Label': expected a numeric or key column (Single, Double, Int32, Int64, UInt32, Key), got String.", error.Message);
     }
 
     [TestMethod]

@@ -7,10 +7,18 @@ public sealed class ColumnNotFoundException : ArgumentOutOfRangeException
     /// <param name="columnName">The name that was asked for.</param>
     /// <param name="schema">The schema that was searched.</param>
     public ColumnNotFoundException(string columnName, DataViewSchema schema)
-        : base(nameof(columnName), BuildMessage(columnName, schema))
+        : this(columnName, schema.Where(c => !c.IsHidden).Select(c => c.Name))
+    {
+    }
+
+    /// <summary>Creates the error for <paramref name="columnName"/> missing from a set of named columns.</summary>
+    /// <param name="columnName">The name that was asked for.</param>
+    /// <param name="availableColumns">The names that exist.</param>
+    public ColumnNotFoundException(string columnName, IEnumerable<string> availableColumns)
+        : base(nameof(columnName))
     {
         ColumnName = columnName;
-        AvailableColumns = schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray();
+        AvailableColumns = availableColumns.ToArray();
     }
 
     /// <summary>The name that was asked for.</summary>
@@ -21,9 +29,6 @@ public sealed class ColumnNotFoundException : ArgumentOutOfRangeException
 
     /// <inheritdoc />
     public override string Message => BuildMessageCore(ColumnName, AvailableColumns);
-
-    private static string BuildMessage(string columnName, DataViewSchema schema) =>
-        BuildMessageCore(columnName, schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray());
 
     private static string BuildMessageCore(string columnName, IReadOnlyList<string> available) =>
         available.Count == 0

@@ -1,6 +1,6 @@
 namespace Gan.MLNet.Data;
 
-/// <summary>Numeric column types. Use the singletons <see cref="Single"/>, <see cref="Double"/>, <see cref="Int32"/>, <see cref="Int64"/>.</summary>
+/// <summary>Numeric column types. Use the singletons <see cref="Single"/>, <see cref="Double"/>, <see cref="Int32"/>, <see cref="Int64"/>, <see cref="UInt32"/>.</summary>
 public sealed class NumberDataViewType : PrimitiveDataViewType
 {
     private NumberDataViewType(Type rawType) : base(rawType) { }
@@ -16,6 +16,9 @@ public sealed class NumberDataViewType : PrimitiveDataViewType
 
     /// <summary>64-bit signed integer (<see cref="long"/>).</summary>
     public static NumberDataViewType Int64 { get; } = new(typeof(long));
+
+    /// <summary>32-bit unsigned integer (<see cref="uint"/>); also the item type of key columns in a <see cref="SchemaShape"/>.</summary>
+    public static NumberDataViewType UInt32 { get; } = new(typeof(uint));
 
     /// <inheritdoc />
     public override bool Equals(DataViewType? other) => ReferenceEquals(this, other);

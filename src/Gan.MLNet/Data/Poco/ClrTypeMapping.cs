@@ -44,9 +44,10 @@ internal static class ClrTypeMapping
         if (clrType == typeof(double)) return NumberDataViewType.Double;
         if (clrType == typeof(int)) return NumberDataViewType.Int32;
         if (clrType == typeof(long)) return NumberDataViewType.Int64;
+        if (clrType == typeof(uint)) return NumberDataViewType.UInt32;
         if (clrType == typeof(bool)) return BooleanDataViewType.Instance;
         if (clrType == typeof(string) || clrType == typeof(ReadOnlyMemory<char>)) return TextDataViewType.Instance;
-        throw Unsupported(member, clrType, "supported types are Single, Double, Int32, Int64, Boolean, String, UInt32 with [KeyType], arrays of these, and types declared by a DataViewTypeAttribute");
+        throw Unsupported(member, clrType, "supported types are Single, Double, Int32, Int64, UInt32, Boolean, String, UInt32 with [KeyType], arrays of these, and types declared by a DataViewTypeAttribute");
     }
 
     private static ArgumentOutOfRangeException Unsupported(MemberInfo member, Type clrType, string why) =>

@@ -11,8 +11,8 @@ internal static class NumericRangeFilter
             _ when column.Type == NumberDataViewType.Double => Reader<double>(v => v),
             _ when column.Type == NumberDataViewType.Int32 => Reader<int>(v => v),
             _ when column.Type == NumberDataViewType.Int64 => Reader<long>(v => v),
-            KeyDataViewType => Reader<uint>(v => v),
-            _ => throw new SchemaMismatchException(column.Name, "a numeric or key column (Single, Double, Int32, Int64, Key)", column.Type.ToString()),
+            _ when column.Type.RawType == typeof(uint) && column.Type is KeyDataViewType or NumberDataViewType => Reader<uint>(v => v),
+            _ => throw new SchemaMismatchException(column.Name, "a numeric or key column (Single, Double, Int32, Int64, UInt32, Key)", column.Type.ToString()),
         };
         return new RowFilterDataView(input, [column], row =>
         {

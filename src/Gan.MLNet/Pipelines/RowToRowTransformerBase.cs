@@ -1,0 +1,47 @@
+namespace Gan.MLNet.Data;
+
+/// <summary>
+/// Base of transformers that add columns computed from the same row: derive, implement
+/// <see cref="MakeMapper"/>, and get lazy, column-pruned <see cref="Transform"/>, schema propagation and
+/// <see cref="GetRowToRowMapper"/>. Members are protected (not ML.NET's private protected) so transforms outside
+/// this assembly can derive too.
+/// </summary>
+public abstract class RowToRowTransformerBase : ITransformer, IDisposable
+{
+    /// <summary>Binds the transformer's computation to <paramref name="inputSchema"/>, checking the input columns.</summary>
+    /// <param name="inputSchema">The input schema.</param>
+    /// <exception cref="ColumnNotFoundException">An input column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">An input column has the wrong type.</exception>
+    protected abstract ColumnMapperBase MakeMapper(DataViewSchema inputSchema);
+
+    /// <inheritdoc />
+    public bool IsRowToRowMapper => true;
+
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => GetRowToRowMapper(inputSchema).OutputSchema;
+
+    /// <inheritdoc />
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new ColumnAddingRowMapper(MakeMapper(inputSchema));
+    }
+
+    /// <inheritdoc />
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new RowToRowMappedDataView(input, GetRowToRowMapper(input.Schema));
+    }
+
+    /// <summary>Releases what the transformer holds (nothing by default).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources; override in transformers that own native memory (models, tensors).</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing) { }
+}
