@@ -55,12 +55,12 @@ public sealed class SchemaDefinition : List<SchemaDefinition.Column>
         ArgumentNullException.ThrowIfNull(userType);
         var definition = new SchemaDefinition();
         foreach (var member in ColumnMembers(userType, direction))
-        {
-            string columnName = member.GetCustomAttribute<ColumnNameAttribute>()?.Name ?? member.Name;
-            definition.Add(new Column(member.Name, columnName, ClrTypeMapping.InferColumnType(member)));
-        }
+            definition.Add(new Column(member.Name, ColumnNameOf(member), ClrTypeMapping.InferColumnType(member)));
         return definition;
     }
+
+    /// <summary>The column name of a member: its <see cref="ColumnNameAttribute"/>, or its own name.</summary>
+    internal static string ColumnNameOf(MemberInfo member) => member.GetCustomAttribute<ColumnNameAttribute>()?.Name ?? member.Name;
 
     internal static IEnumerable<MemberInfo> ColumnMembers(Type userType, Direction direction)
     {

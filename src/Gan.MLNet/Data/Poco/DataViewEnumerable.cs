@@ -11,20 +11,22 @@ internal sealed class DataViewEnumerable<TRow> : IEnumerable<TRow> where TRow : 
     {
         _data = data;
         _reuseRowObject = reuseRowObject;
-        var definition = schemaDefinition ?? SchemaDefinition.Create(typeof(TRow), SchemaDefinition.Direction.Write);
         var members = SchemaDefinition.ColumnMembers(typeof(TRow), SchemaDefinition.Direction.Write).ToDictionary(m => m.Name);
+        // Only names matter here: the view's column types decide the conversions, so no type is inferred from the class.
+        var names = schemaDefinition?.Select(c => (c.MemberName, c.ColumnName))
+            ?? members.Values.Select(m => (MemberName: m.Name, ColumnName: SchemaDefinition.ColumnNameOf(m)));
         var bindings = new List<(PocoColumnBinding<TRow>, DataViewSchema.Column)>();
-        foreach (var definitionColumn in definition)
+        foreach (var (memberName, columnName) in names)
         {
-            var column = data.Schema.GetColumnOrNull(definitionColumn.ColumnName);
+            var column = data.Schema.GetColumnOrNull(columnName);
             if (column is null)
             {
                 if (ignoreMissingColumns)
                     continue;
-                throw new ColumnNotFoundException(definitionColumn.ColumnName, data.Schema);
+                throw new ColumnNotFoundException(columnName, data.Schema);
             }
-            if (!members.TryGetValue(definitionColumn.MemberName, out var member))
-                throw new ArgumentOutOfRangeException(nameof(schemaDefinition), $"Schema definition names member '{definitionColumn.MemberName}', which '{typeof(TRow).Name}' does not have as a writable public field or property.");
+            if (!members.TryGetValue(memberName, out var member))
+                throw new ArgumentOutOfRangeException(nameof(schemaDefinition), $"Schema definition names member '{memberName}', which '{typeof(TRow).Name}' does not have as a writable public field or property.");
             // The view's column type decides the conversion: a float[] member reads any vector of Single.
             bindings.Add((PocoColumnBinding<TRow>.Create(member, column.Value.Name, column.Value.Type), column.Value));
         }
