@@ -20,6 +20,21 @@ public sealed class MLContextTests
     }
 
     [TestMethod]
+    public void KeyLearningReportsItsCounts()
+    {
+        var context = new MLContext(2);
+        var messages = new List<string>();
+        context.Log += (_, e) => messages.Add(e.Message);
+        var data = context.Data.LoadFromEnumerable(LabeledRow.Generate(6, "a", "b", "c"));
+        context.Transforms.Conversion.MapValueToKey("Key", "Label", maximumNumberOfKeys: 2).Append(context.Transforms.Conversion.MapValueToKey("Id")).Fit(data);
+        CollectionAssert.AreEqual(new[]
+        {
+            "[Source=ValueToKeyMappingEstimator, Kind=Info] Column 'Label': 2 keys (the maximum: later new values map to missing).",
+            "[Source=ValueToKeyMappingEstimator, Kind=Info] Column 'Id': 6 keys.",
+        }, messages);
+    }
+
+    [TestMethod]
     public void ComponentRandomsFollowTheSeed()
     {
         int[] Draws(int? seed)

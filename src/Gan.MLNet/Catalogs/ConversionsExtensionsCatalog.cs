@@ -37,7 +37,7 @@ public static class ConversionsExtensionsCatalog
         IDataView? keyData = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new ValueToKeyMappingEstimator(InputOutputColumnPair.ToTuples(columns), maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+        return new ValueToKeyMappingEstimator(catalog.Context, InputOutputColumnPair.ToTuples(columns), maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
     }
 
     /// <summary>Maps keys back to the values in the key column's KeyValues annotation.</summary>

@@ -9,6 +9,7 @@ namespace Gan.MLNet.Transforms;
 /// </summary>
 public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTransformer>
 {
+    private readonly MLContext _context;
     private readonly (string outputColumnName, string inputColumnName)[] _columns;
     private readonly int _maximumNumberOfKeys;
     private readonly KeyOrdinality _keyOrdinality;
@@ -38,13 +39,14 @@ public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTra
         public const bool AddKeyValueAnnotationsAsText = false;
     }
 
-    internal ValueToKeyMappingEstimator((string outputColumnName, string inputColumnName)[] columns, int maximumNumberOfKeys, KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, IDataView? keyData)
+    internal ValueToKeyMappingEstimator(MLContext context, (string outputColumnName, string inputColumnName)[] columns, int maximumNumberOfKeys, KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, IDataView? keyData)
     {
         if (columns.Length == 0)
             throw new ArgumentException("At least one column pair is needed.", nameof(columns));
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumNumberOfKeys, 1);
         if (!Enum.IsDefined(keyOrdinality))
             throw new ArgumentOutOfRangeException(nameof(keyOrdinality), keyOrdinality, "Unknown key ordinality.");
+        _context = context;
         _columns = columns;
         _maximumNumberOfKeys = maximumNumberOfKeys;
         _keyOrdinality = keyOrdinality;
@@ -63,6 +65,8 @@ public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTra
         {
             if (learned.Count == 0)
                 throw new InvalidOperationException($"Column '{pair.inputColumnName}' has no values to map to keys.");
+            string limit = learned.Count == _maximumNumberOfKeys ? " (the maximum: later new values map to missing)" : "";
+            _context.WriteLog(nameof(ValueToKeyMappingEstimator), ChannelMessageKind.Info, $"Column '{pair.inputColumnName}': {learned.Count} keys{limit}.");
         }
         var transformer = new ValueToKeyMappingTransformer(_columns, terms, _addKeyValueAnnotationsAsText);
         transformer.GetOutputSchema(input.Schema);
