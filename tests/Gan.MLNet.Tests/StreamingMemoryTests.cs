@@ -2,7 +2,9 @@ using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Tests;
 
+// Heap and allocation counters are process-wide: these measurements must not overlap other tests.
 [TestClass]
+[DoNotParallelize]
 public sealed class StreamingMemoryTests
 {
     public TestContext TestContext { get; set; } = null!;
@@ -77,5 +79,36 @@ public sealed class StreamingMemoryTests
         Assert.IsGreaterThan(4L * 1024 * 1024, cached.PeakRetained);
         // Allocation per row does not grow with the row count (no per-row buffers in the pipeline beyond the source objects).
         Assert.IsLessThan(2.0 * small.Allocated / small.Rows + 64, (double)large.Allocated / large.Rows);
+    }
+
+    [TestMethod]
+    public void ShufflingAMillionRowsHoldsOnlyThePool()
+    {
+        var context = new MLContext(1);
+        var shuffled = context.Data.ShuffleRows(context.Data.LoadFromEnumerable(Generate(1_000_000)), seed: 2, shufflePoolSize: 1000);
+        long baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0, rows = 0;
+        double sum = 0;
+        using (var cursor = shuffled.GetRowCursor(shuffled.Schema["A"], shuffled.Schema["V"]))
+        {
+            var a = cursor.GetGetter<float>(shuffled.Schema["A"]);
+            var v = cursor.GetGetter<VBuffer<float>>(shuffled.Schema["V"]);
+            float value = 0;
+            VBuffer<float> vector = default;
+            while (cursor.MoveNext())
+            {
+                a(ref value);
+                v(ref vector);
+                Assert.AreEqual(value, vector.GetValues()[0]);
+                sum += value;
+                if (++rows % 250_000 == 0)
+                    peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+            }
+        }
+        TestContext.WriteLine($"ShuffleRows, 1M rows, pool 1000: retained peak {peak / 1024} KiB");
+        Assert.AreEqual(1_000_000L, rows);
+        Assert.AreEqual(1_000_000.0 * 999_999 / 2, sum);
+        // The pool holds 1001 rows of a float and a 4-float vector: tens of KiB, not the 1M rows.
+        Assert.IsLessThan(2L * 1024 * 1024, peak, $"retained {peak} bytes");
     }
 }
