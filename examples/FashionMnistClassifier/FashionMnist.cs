@@ -37,10 +37,10 @@ internal sealed class FashionMnist : IDisposable
             throw new InvalidDataException(
                 $"{imagesPath} and {labelsPath} do not describe the same images ({string.Join("x", imageDims)} vs {string.Join("x", labelDims)})");
 
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         long n = imageDims[0], size = (long)imageDims[1] * imageDims[2];
-        var images = Torch.FromArray(pixels, n, size).To(DType.Float32).Div(255.0);
-        var labels = Torch.FromArray(labelBytes).To(DType.Int64);
+        var images = Tensors.FromArray(pixels, n, size).To(DType.Float32).Div(255.0);
+        var labels = Tensors.FromArray(labelBytes).To(DType.Int64);
         return new FashionMnist(scope.MoveToOuter(images).DetachFromDisposeScope(),
             scope.MoveToOuter(labels).DetachFromDisposeScope());
     }

@@ -10,7 +10,7 @@ using Gan.Torch.Serialization;
 //   evaluate [--model model.safetensors] [--data folder]
 var command = args.Length > 0 ? args[0] : "train";
 var options = Options.Parse(args.Skip(1).ToArray());
-Torch.Threads = options.Threads;
+Tensors.Threads = options.Threads;
 
 switch (command)
 {
@@ -31,15 +31,15 @@ static Sequential CreateModel() =>
 
 static void Train(Options options)
 {
-    Torch.ManualSeed(1);
+    Tensors.ManualSeed(1);
     using var train = FashionMnist.Load(options.DataFolder, "train");
     using var test = FashionMnist.Load(options.DataFolder, "t10k");
     using var model = CreateModel();
     using var adam = new Adam(model.Parameters(), lr: 1e-3);
     using var shuffle = new Generator(1);
     const int batchSize = 64;
-    long baseline = Torch.LiveTensorCount;
-    Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images; libtorch {Torch.LibTorchVersion}, {Torch.Threads} thread(s)");
+    long baseline = Tensors.LiveTensorCount;
+    Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images; libtorch {Tensors.LibTorchVersion}, {Tensors.Threads} thread(s)");
 
     for (int epoch = 1; epoch <= options.Epochs; epoch++)
     {
@@ -47,10 +47,10 @@ static void Train(Options options)
         var clock = Stopwatch.StartNew();
         double lossSum = 0;
         int batches = 0;
-        using (var order = Torch.Randperm(train.Count, generator: shuffle))
+        using (var order = Tensors.Randperm(train.Count, generator: shuffle))
         for (long start = 0; start < train.Count; start += batchSize)
         {
-            using var scope = Torch.NewDisposeScope();
+            using var scope = Tensors.NewDisposeScope();
             var index = order.Narrow(0, start, Math.Min(batchSize, train.Count - start));
             var loss = Functional.CrossEntropy(model.Call(train.Images.IndexSelect(0, index)), train.Labels.IndexSelect(0, index));
             adam.ZeroGrad();
@@ -61,7 +61,7 @@ static void Train(Options options)
         }
         double seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"epoch {epoch}/{options.Epochs}: loss {lossSum / batches:F4}, test accuracy {Accuracy(model, test):P2}, " +
-                          $"{train.Count / seconds:F0} images/s, live tensors {Torch.LiveTensorCount - baseline:+0;-0;0} vs start");
+                          $"{train.Count / seconds:F0} images/s, live tensors {Tensors.LiveTensorCount - baseline:+0;-0;0} vs start");
     }
 
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
@@ -75,9 +75,9 @@ static void Evaluate(Options options)
     using var model = CreateModel();
     model.Load(options.ModelPath);
     Console.WriteLine($"loaded {options.ModelPath}: test accuracy {Accuracy(model, test):P2} on {test.Count} images");
-    using var scope = Torch.NewDisposeScope();
+    using var scope = Tensors.NewDisposeScope();
     model.Eval();
-    using (Torch.InferenceMode())
+    using (Tensors.InferenceMode())
     {
         var predicted = model.Call(test.Images.Narrow(0, 0, 8)).Argmax(1).ToArray<long>();
         var actual = test.Labels.Narrow(0, 0, 8).ToArray<long>();
@@ -89,8 +89,8 @@ static void Evaluate(Options options)
 static double Accuracy(Sequential model, FashionMnist data)
 {
     model.Eval();
-    using var inference = Torch.InferenceMode();
-    using var scope = Torch.NewDisposeScope();
+    using var inference = Tensors.InferenceMode();
+    using var scope = Tensors.NewDisposeScope();
     var correct = model.Call(data.Images).Argmax(1).Eq(data.Labels).Sum().Item<long>();
     model.Train();
     return (double)correct / data.Count;

@@ -8,29 +8,29 @@ public sealed class TensorBasicsTests
     [TestMethod]
     public void FromArrayRoundTripsEveryDType()
     {
-        using var f = Torch.FromArray(new[] { 1.5f, -2f, 3f, 4f }, 2, 2);
+        using var f = Tensors.FromArray(new[] { 1.5f, -2f, 3f, 4f }, 2, 2);
         CollectionAssert.AreEqual(new[] { 2L, 2L }, f.Shape);
         Assert.AreEqual(DType.Float32, f.DType);
         CollectionAssert.AreEqual(new[] { 1.5f, -2f, 3f, 4f }, f.ToArray<float>());
 
-        using var d = Torch.FromArray(new[] { 1.0, 2.0 });
+        using var d = Tensors.FromArray(new[] { 1.0, 2.0 });
         CollectionAssert.AreEqual(new[] { 1.0, 2.0 }, d.ToArray<double>());
-        using var l = Torch.FromArray(new[] { long.MaxValue, -1L });
+        using var l = Tensors.FromArray(new[] { long.MaxValue, -1L });
         CollectionAssert.AreEqual(new[] { long.MaxValue, -1L }, l.ToArray<long>());
-        using var i = Torch.FromArray(new[] { int.MinValue, 7 });
+        using var i = Tensors.FromArray(new[] { int.MinValue, 7 });
         CollectionAssert.AreEqual(new[] { int.MinValue, 7 }, i.ToArray<int>());
-        using var b = Torch.FromArray(new byte[] { 0, 255 });
+        using var b = Tensors.FromArray(new byte[] { 0, 255 });
         CollectionAssert.AreEqual(new byte[] { 0, 255 }, b.ToArray<byte>());
-        using var z = Torch.FromArray(new[] { true, false });
+        using var z = Tensors.FromArray(new[] { true, false });
         CollectionAssert.AreEqual(new[] { true, false }, z.ToArray<bool>());
     }
 
     [TestMethod]
     public void ArithmeticBroadcasts()
     {
-        using var scope = Torch.NewDisposeScope();
-        var a = Torch.FromArray(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, 2, 3);
-        var b = Torch.FromArray(new[] { 10f, 20f, 30f }, 3);
+        using var scope = Tensors.NewDisposeScope();
+        var a = Tensors.FromArray(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, 2, 3);
+        var b = Tensors.FromArray(new[] { 10f, 20f, 30f }, 3);
         CollectionAssert.AreEqual(new[] { 11f, 22f, 33f, 14f, 25f, 36f }, (a + b).ToArray<float>());
         CollectionAssert.AreEqual(new[] { 2f, 4f, 6f, 8f, 10f, 12f }, (a * 2).ToArray<float>());
         Assert.AreEqual(21f, a.Sum().Item<float>());

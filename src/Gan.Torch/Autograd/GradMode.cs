@@ -4,7 +4,7 @@ namespace Gan.Torch;
 
 /// <summary>
 /// Restores the previous gradient-recording mode of the calling thread when disposed. Returned by
-/// <see cref="Torch.NoGrad"/> and <see cref="Torch.EnableGrad"/>; use with <c>using</c> on one thread.
+/// <see cref="Tensors.NoGrad"/> and <see cref="Tensors.EnableGrad"/>; use with <c>using</c> on one thread.
 /// </summary>
 public readonly struct GradModeScope : IDisposable
 {

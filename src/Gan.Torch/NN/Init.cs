@@ -3,7 +3,7 @@ namespace Gan.Torch.NN;
 /// <summary>
 /// Parameter initialisation (PyTorch's <c>torch.nn.init</c>). Every method fills its tensor <b>in place</b> without
 /// recording gradients and returns that same tensor; random ones draw from the <c>generator</c> argument when given,
-/// else from the default generator (seeded by <see cref="Torch.ManualSeed"/>). Fans are computed as in PyTorch:
+/// else from the default generator (seeded by <see cref="Tensors.ManualSeed"/>). Fans are computed as in PyTorch:
 /// fan_in = size(1) × receptive field, fan_out = size(0) × receptive field, where the receptive field is the product
 /// of the dimensions after the first two. Zero-element tensors are left alone.
 /// </summary>
@@ -39,7 +39,7 @@ public static class Init
         if (!(low <= high))
             throw new ArgumentException($"Uniform needs low ≤ high, got [{low}, {high})", nameof(low));
         if (tensor.NumberOfElements == 0) return tensor;
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         return tensor.UniformInPlace(low, high, generator);
     }
 
@@ -49,14 +49,14 @@ public static class Init
         if (!(std >= 0))
             throw new ArgumentOutOfRangeException(nameof(std), std, $"Normal needs std ≥ 0, got {std}");
         if (tensor.NumberOfElements == 0) return tensor;
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         return tensor.NormalInPlace(mean, std, generator);
     }
 
     /// <summary>In place: every element set to <paramref name="value"/>.</summary>
     public static Tensor Constant(Tensor tensor, double value)
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         return tensor.FillInPlace(value);
     }
 
@@ -66,7 +66,7 @@ public static class Init
     /// <summary>In place: every element set to 0.</summary>
     public static Tensor Zeros(Tensor tensor)
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         return tensor.ZeroInPlace();
     }
 

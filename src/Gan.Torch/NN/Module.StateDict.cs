@@ -47,7 +47,7 @@ public abstract partial class Module
         if (mismatches.Count > 0 || (strict && (missing.Count > 0 || unexpected.Count > 0)))
             throw new StateDictException(GetType().Name, strict ? missing : [], strict ? unexpected : [], mismatches);
 
-        using (Torch.NoGrad())
+        using (Tensors.NoGrad())
         {
             foreach (var (key, target) in own)
                 if (source.TryGetValue(key, out var value)) target.CopyInPlace(value);

@@ -223,7 +223,7 @@ public abstract partial class Module : IDisposable
     // convert returns null when a tensor needs no change.
     private void ConvertInPlace(Func<Tensor, Tensor?> convert)
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         var tensors = Parameters().Cast<Tensor>().Concat(Buffers()).ToList();
         foreach (var tensor in tensors)
         {

@@ -13,7 +13,7 @@ public sealed class Parameter : Tensor
     /// <summary>An uninitialised Float32 parameter on the default device, for layers to fill with their initialisation.</summary>
     internal static Parameter Empty(params long[] shape)
     {
-        using var data = Torch.Empty(shape);
+        using var data = Tensors.Empty(shape);
         return new Parameter(data);
     }
 

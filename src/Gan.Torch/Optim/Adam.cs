@@ -88,7 +88,7 @@ public sealed class Adam : Optimizer
             if (!buffers.ContainsKey(name))
                 throw new OptimizerStateException($"the Adam state lacks its \"{name}\" tensors");
         (Beta1, Beta2, Eps, WeightDecay) = (beta1, beta2, eps, weightDecay);
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         for (int i = 0; i < _expAvg.Length; i++)
         {
             _expAvg[i].CopyInPlace(buffers[ExpAvg][i]);

@@ -102,7 +102,7 @@ public abstract class Optimizer : IDisposable
         var tensors = new OrderedDictionary<string, Tensor>();
         try
         {
-            using var noGrad = Torch.NoGrad();
+            using var noGrad = Tensors.NoGrad();
             for (int i = 0; i < _parameters.Length; i++)
                 foreach (var (name, buffer) in Buffers)
                     tensors.Add(BufferKey(i, name), buffer[i].Clone().DetachFromDisposeScope());
@@ -202,7 +202,7 @@ public abstract class Optimizer : IDisposable
 
     /// <summary>Zero-filled tensors shaped like each parameter, owned by the optimizer rather than any dispose scope.</summary>
     protected Tensor[] ZerosLikeParameters() =>
-        _parameters.Select(p => Torch.ZerosLike(p).DetachFromDisposeScope()).ToArray();
+        _parameters.Select(p => Tensors.ZerosLike(p).DetachFromDisposeScope()).ToArray();
 
     private static string BufferKey(int index, string name) => $"{index.ToString(CultureInfo.InvariantCulture)}.{name}";
 

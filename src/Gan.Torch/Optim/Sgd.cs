@@ -103,7 +103,7 @@ public sealed class Sgd : Optimizer
         DisposeBuffers();
         if (!buffers.TryGetValue(MomentumBuffer, out var saved)) return;
         _momentumBuffers = ZerosLikeParameters();
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         for (int i = 0; i < saved.Length; i++) _momentumBuffers[i].CopyInPlace(saved[i]);
     }
 

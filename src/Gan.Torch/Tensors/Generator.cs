@@ -19,7 +19,7 @@ public sealed class Generator : IDisposable
 
     private Generator(GeneratorHandle handle) => Handle = handle;
 
-    /// <summary>libtorch's default CPU generator, the one <see cref="Torch.ManualSeed"/> seeds.</summary>
+    /// <summary>libtorch's default CPU generator, the one <see cref="Tensors.ManualSeed"/> seeds.</summary>
     public static Generator Default { get; } = new(GeneratorHandle.Null);
 
     internal static GeneratorHandle HandleOf(Generator? g) => g?.Handle ?? GeneratorHandle.Null;

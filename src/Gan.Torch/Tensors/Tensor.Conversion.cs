@@ -15,14 +15,14 @@ public partial class Tensor
     /// <summary>This tensor on <paramref name="device"/>; a new reference to the same data when it already is there.</summary>
     public Tensor To(Device device, bool copy = false)
     {
-        Torch.CheckAvailable(device);
+        Tensors.CheckAvailable(device);
         return Wrap(NativeMethods.gan_tensor_to(Handle, (int)DType, (int)device.Type, device.Index, Flag(copy), out var r), r);
     }
 
     /// <summary>This tensor converted to <paramref name="dtype"/> on <paramref name="device"/>.</summary>
     public Tensor To(DType dtype, Device device, bool copy = false)
     {
-        Torch.CheckAvailable(device);
+        Tensors.CheckAvailable(device);
         return Wrap(NativeMethods.gan_tensor_to(Handle, (int)dtype, (int)device.Type, device.Index, Flag(copy), out var r), r);
     }
 

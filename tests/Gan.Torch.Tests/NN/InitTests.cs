@@ -28,19 +28,19 @@ public sealed class InitTests
     [TestMethod]
     public void FansCountTheReceptiveField()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         // PyTorch: _calculate_fan_in_and_fan_out(torch.empty(16, 4, 3, 3)) == (36, 144)
-        Assert.AreEqual((36L, 144L), Init.CalculateFanInAndFanOut(Torch.Empty([16, 4, 3, 3])));
-        Assert.AreEqual((5L, 7L), Init.CalculateFanInAndFanOut(Torch.Empty([7, 5])));
-        Assert.ThrowsExactly<ArgumentException>(() => Init.CalculateFanInAndFanOut(Torch.Empty([7])));
+        Assert.AreEqual((36L, 144L), Init.CalculateFanInAndFanOut(Tensors.Empty([16, 4, 3, 3])));
+        Assert.AreEqual((5L, 7L), Init.CalculateFanInAndFanOut(Tensors.Empty([7, 5])));
+        Assert.ThrowsExactly<ArgumentException>(() => Init.CalculateFanInAndFanOut(Tensors.Empty([7])));
     }
 
     [TestMethod]
     public void KaimingUniformRespectsItsBound()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var g = new Generator(8);
-        var w = Torch.Empty([200, 1000]);
+        var w = Tensors.Empty([200, 1000]);
         Init.KaimingUniform(w, generator: g);
         // Samples are float32: the bound itself is rounded to float, so allow that one rounding step.
         double bound = Math.Sqrt(2) * Math.Sqrt(3.0 / 1000);
@@ -58,8 +58,8 @@ public sealed class InitTests
     [TestMethod]
     public void KaimingNormalHasTheHeStandardDeviation()
     {
-        using var scope = Torch.NewDisposeScope();
-        var w = Torch.Empty([100, 50, 3, 3]);
+        using var scope = Tensors.NewDisposeScope();
+        var w = Tensors.Empty([100, 50, 3, 3]);
         Init.KaimingNormal(w, nonlinearity: Nonlinearity.Relu);
         var (std, _, mean) = Statistics(w);
         double expected = Math.Sqrt(2.0 / 450);
@@ -70,8 +70,8 @@ public sealed class InitTests
     [TestMethod]
     public void XavierMatchesGlorotAndBengio()
     {
-        using var scope = Torch.NewDisposeScope();
-        var w = Torch.Empty([300, 500]);
+        using var scope = Tensors.NewDisposeScope();
+        var w = Tensors.Empty([300, 500]);
         Init.XavierUniform(w, gain: 2);
         double bound = 2 * Math.Sqrt(6.0 / 800);
         var (std, maxAbs, _) = Statistics(w);
@@ -85,8 +85,8 @@ public sealed class InitTests
     [TestMethod]
     public void FillsWorkOnParametersWithoutRecordingGradients()
     {
-        using var scope = Torch.NewDisposeScope();
-        using var p = new Parameter(Torch.Empty([2, 3]));
+        using var scope = Tensors.NewDisposeScope();
+        using var p = new Parameter(Tensors.Empty([2, 3]));
         Init.Constant(p, 1.5);
         Assert.IsTrue(p.ToArray<float>().All(v => v == 1.5f));
         Init.Zeros(p);
@@ -102,7 +102,7 @@ public sealed class InitTests
     [TestMethod]
     public void AGeneratorMakesInitialisationReproducible()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var g1 = new Generator(3);
         using var g2 = new Generator(3);
         using var a = new Linear(5, 4);
@@ -116,7 +116,7 @@ public sealed class InitTests
     [TestMethod]
     public void LayersStartWithPyTorchsDefaultInitialisation()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var linear = new Linear(400, 300);
         double bound = 1 / Math.Sqrt(400);
         Assert.IsTrue(Statistics(linear.Weight).MaxAbs is var w && w <= bound && w > 0.99 * bound);
@@ -141,10 +141,10 @@ public sealed class InitTests
     [TestMethod]
     public void InvalidArgumentsAreRejected()
     {
-        using var scope = Torch.NewDisposeScope();
-        var w = Torch.Empty([2, 2]);
+        using var scope = Tensors.NewDisposeScope();
+        var w = Tensors.Empty([2, 2]);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Init.Normal(w, 0, -1));
         Assert.ThrowsExactly<ArgumentException>(() => Init.Uniform(w, 1, 0));
-        Assert.ThrowsExactly<ArgumentException>(() => Init.KaimingUniform(Torch.Empty([3])));
+        Assert.ThrowsExactly<ArgumentException>(() => Init.KaimingUniform(Tensors.Empty([3])));
     }
 }

@@ -17,7 +17,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void Linear()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new Linear(4, 3);
         Check(layer, GradCheck.Input(2, 4), "Linear");
     }
@@ -25,7 +25,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void Conv2d()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new Conv2d(2, 3, 3, stride: 2, padding: 1);
         Check(layer, GradCheck.Input(2, 2, 5, 5), "Conv2d");
         using var reflect = new Conv2d(1, 2, (3, 2), padding: (1, 1), paddingMode: PaddingMode.Reflect);
@@ -35,7 +35,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void ConvTranspose2d()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new ConvTranspose2d(3, 2, 4, stride: 2, padding: 1);
         Check(layer, GradCheck.Input(1, 3, 3, 3), "ConvTranspose2d");
     }
@@ -43,9 +43,9 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void BatchNorm2dInTraining()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new BatchNorm2d(2);
-        using (Torch.NoGrad())
+        using (Tensors.NoGrad())
         {
             Init.Uniform(layer.Weight!, 0.5, 1.5);
             Init.Uniform(layer.Bias!, -0.5, 0.5);
@@ -56,7 +56,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void BatchNorm1dInTraining()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new BatchNorm1d(3);
         Check(layer, GradCheck.Input(4, 3), "BatchNorm1d");
     }
@@ -64,17 +64,17 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void EmbeddingWeight()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new Embedding(5, 3);
         layer.To(DType.Float64);
-        var labels = Torch.FromArray(new[] { 4L, 0L, 4L, 2L }, 2, 2);
+        var labels = Tensors.FromArray(new[] { 4L, 0L, 4L, 2L }, 2, 2);
         GradCheck.Assert(x => layer.Call(labels), [layer.Weight], what: "Embedding");
     }
 
     [TestMethod]
     public void PReLU()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new PReLU(3);
         Check(layer, GradCheck.Input(2, 3, 2, 2), "PReLU");
         using var shared = new PReLU();
@@ -84,7 +84,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void PixelShuffle()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var layer = new PixelShuffle(2);
         Check(layer, GradCheck.Input(1, 8, 2, 3), "PixelShuffle");
     }
@@ -92,7 +92,7 @@ public sealed class LayerGradientTests
     [TestMethod]
     public void Upsample()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var bilinear = new Upsample(2, InterpolationMode.Bilinear);
         Check(bilinear, GradCheck.Input(1, 2, 3, 3), "Upsample bilinear");
         using var nearest = new Upsample(1.5);

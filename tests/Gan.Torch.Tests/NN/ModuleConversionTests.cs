@@ -8,13 +8,13 @@ public sealed class ModuleConversionTests
     [TestMethod]
     public void ToDTypeConvertsParametersInPlaceKeepingTheirIdentity()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var model = new Sequential(new Linear(3, 2), new BatchNorm1d(2));
         var linear = (Linear)model[0];
         var weight = linear.Weight;
         var held = model.Parameters().ToList();   // what an optimizer would hold
         var before = weight.ToArray<float>();
-        model.Call(Torch.Randn(4, 3)).Sum().Backward();
+        model.Call(Tensors.Randn(4, 3)).Sum().Backward();
 
         model.To(DType.Float64);
 
@@ -28,7 +28,7 @@ public sealed class ModuleConversionTests
         Assert.AreEqual(DType.Int64, bn.NumBatchesTracked!.DType, "integer buffers keep their dtype");
 
         model.ZeroGrad();
-        var y = model.Call(Torch.Randn([4, 3], DType.Float64));
+        var y = model.Call(Tensors.Randn([4, 3], DType.Float64));
         Assert.AreEqual(DType.Float64, y.DType);
         y.Sum().Backward();
         Assert.AreEqual(DType.Float64, held[0].Grad!.DType);

@@ -10,7 +10,7 @@ public sealed class ModuleDisposeTests
         // Finalizers of other tests' undisposed tensors must not run during the measurement.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return Torch.LiveTensorCount;
+        return Tensors.LiveTensorCount;
     }
 
     [TestMethod]
@@ -20,20 +20,20 @@ public sealed class ModuleDisposeTests
         long baseline = QuietLiveTensorCount();
         var model = new Sequential(new Conv2d(1, 2, 3, padding: 1), new BatchNorm2d(2), new LeakyReLU(0.2),
             new Flatten(), new Linear(2 * 4 * 4, 1));
-        Assert.IsTrue(Torch.LiveTensorCount >= baseline + 9);
-        using (Torch.NewDisposeScope())
+        Assert.IsTrue(Tensors.LiveTensorCount >= baseline + 9);
+        using (Tensors.NewDisposeScope())
         {
-            model.Call(Torch.Randn(2, 1, 4, 4)).Sum().Backward();
+            model.Call(Tensors.Randn(2, 1, 4, 4)).Sum().Backward();
         }
         var weight = ((Linear)model[4]).Weight;
 
         model.Dispose();
 
-        Assert.AreEqual(baseline, Torch.LiveTensorCount);
+        Assert.AreEqual(baseline, Tensors.LiveTensorCount);
         Assert.IsTrue(weight.IsDisposed);
         Assert.ThrowsExactly<ObjectDisposedException>(() => weight.Sum());
         model.Dispose();   // idempotent
-        Assert.AreEqual(baseline, Torch.LiveTensorCount);
+        Assert.AreEqual(baseline, Tensors.LiveTensorCount);
     }
 
     [TestMethod]
@@ -41,10 +41,10 @@ public sealed class ModuleDisposeTests
     public void SequentialForwardFreesItsIntermediatesWithoutAScope()
     {
         using var model = new Sequential(new Linear(3, 3), new ReLU(), new Linear(3, 3), new Tanh());
-        using var x = Torch.Ones(2, 3);
+        using var x = Tensors.Ones(2, 3);
         long baseline = QuietLiveTensorCount();
         using (var y = model.Call(x))
-            Assert.AreEqual(baseline + 1, Torch.LiveTensorCount, "only the result is alive");
-        Assert.AreEqual(baseline, Torch.LiveTensorCount);
+            Assert.AreEqual(baseline + 1, Tensors.LiveTensorCount, "only the result is alive");
+        Assert.AreEqual(baseline, Tensors.LiveTensorCount);
     }
 }

@@ -60,13 +60,13 @@ public sealed class ModuleRegistrationTests
     {
         private readonly Conv2d _conv = new(2, 2, 3, padding: 1);
         [ComponentName("bn_layer")] private readonly BatchNorm2d _bn = new(2);
-        private readonly Tensor _scale = Torch.Ones(1);
+        private readonly Tensor _scale = Tensors.Ones(1);
         private readonly Parameter? _absent = null;
         private readonly Parameter _gain;
 
         public Block()
         {
-            using var ones = Torch.Ones(2);
+            using var ones = Tensors.Ones(2);
             _gain = new Parameter(ones);
             RegisterComponents();
         }
@@ -159,7 +159,7 @@ public sealed class ModuleRegistrationTests
         m.Add("layer", new Linear(2, 2));
         var duplicate = Assert.ThrowsExactly<ArgumentException>(() => m.Add("layer", new ReLU()));
         StringAssert.Contains(duplicate.Message, "'layer'");
-        using (var p = Torch.Zeros(1))
+        using (var p = Tensors.Zeros(1))
         {
             var clash = new Parameter(p);
             Assert.ThrowsExactly<ArgumentException>(() => m.AddParameter("layer", clash));
@@ -174,8 +174,8 @@ public sealed class ModuleRegistrationTests
     public void NonPersistentBuffersAreConvertedButNotSaved()
     {
         using var m = new Manual();
-        m.AddBuffer("kept", Torch.Zeros(2));
-        m.AddBuffer("scratch", Torch.Zeros(2), persistent: false);
+        m.AddBuffer("kept", Tensors.Zeros(2));
+        m.AddBuffer("scratch", Tensors.Zeros(2), persistent: false);
         CollectionAssert.AreEqual(new[] { "kept" }, m.StateDict().Keys.ToArray());
         CollectionAssert.AreEqual(new[] { "kept", "scratch" }, m.NamedBuffers().Select(b => b.Name).ToArray());
         m.To(DType.Float64);
@@ -199,7 +199,7 @@ public sealed class ModuleRegistrationTests
     public void BuffersLeaveTheDisposeScopeTheyWereCreatedIn()
     {
         BatchNorm1d bn;
-        using (Torch.NewDisposeScope()) bn = new BatchNorm1d(3);
+        using (Tensors.NewDisposeScope()) bn = new BatchNorm1d(3);
         using (bn)
         {
             Assert.IsFalse(bn.RunningMean!.IsDisposed);

@@ -13,10 +13,10 @@ public sealed class StateDictTests
     [TestMethod]
     public void LoadingCopiesEveryValueInPlace()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var source = Model();
         using var target = Model();
-        source.Call(Torch.Randn(5, 4));   // moves the running statistics and the batch counter
+        source.Call(Tensors.Randn(5, 4));   // moves the running statistics and the batch counter
         var weightBefore = target.StateDict()["0.weight"];
 
         var result = target.LoadStateDict(source.StateDict());
@@ -30,14 +30,14 @@ public sealed class StateDictTests
         Assert.AreEqual(1L, target.StateDict()["1.num_batches_tracked"].Item<long>());
         source.Eval();
         target.Eval();
-        var x = Torch.Randn(2, 4);
+        var x = Tensors.Randn(2, 4);
         Assert.IsTrue(source.Call(x).ValueEquals(target.Call(x)));
     }
 
     [TestMethod]
     public void StrictLoadReportsMissingKeysAndCopiesNothing()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var source = Model();
         using var target = Model();
         var state = CopyOf(source.StateDict());
@@ -56,10 +56,10 @@ public sealed class StateDictTests
     [TestMethod]
     public void StrictLoadReportsUnexpectedKeys()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var target = Model();
         var state = CopyOf(target.StateDict());
-        state["4.weight"] = Torch.Zeros(2, 2);
+        state["4.weight"] = Tensors.Zeros(2, 2);
         var e = Assert.ThrowsExactly<StateDictException>(() => target.LoadStateDict(state));
         CollectionAssert.AreEqual(new[] { "4.weight" }, e.UnexpectedKeys.ToArray());
         StringAssert.Contains(e.Message, "'4.weight'");
@@ -68,12 +68,12 @@ public sealed class StateDictTests
     [TestMethod]
     public void NonStrictLoadReturnsTheKeysItCouldNotMatch()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var target = Model();
         var state = new Dictionary<string, Tensor>
         {
-            ["0.bias"] = Torch.FromArray(new[] { 1f, 2f, 3f }, 3),
-            ["head.weight"] = Torch.Zeros(1),
+            ["0.bias"] = Tensors.FromArray(new[] { 1f, 2f, 3f }, 3),
+            ["head.weight"] = Tensors.Zeros(1),
         };
         var result = target.LoadStateDict(state, strict: false);
         CollectionAssert.AreEqual(new[] { 1f, 2f, 3f }, target.StateDict()["0.bias"].ToArray<float>());
@@ -85,9 +85,9 @@ public sealed class StateDictTests
     [TestMethod]
     public void WrongShapeThrowsEvenWhenNotStrictAndNamesBothShapes()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var target = Model();
-        var state = new Dictionary<string, Tensor> { ["0.weight"] = Torch.Zeros(3, 5) };
+        var state = new Dictionary<string, Tensor> { ["0.weight"] = Tensors.Zeros(3, 5) };
         var e = Assert.ThrowsExactly<StateDictException>(() => target.LoadStateDict(state, strict: false));
         Assert.AreEqual(1, e.Mismatches.Count);
         Assert.AreEqual("0.weight", e.Mismatches[0].Key);
@@ -98,11 +98,11 @@ public sealed class StateDictTests
     [TestMethod]
     public void WrongDTypeThrowsAndNamesBothDTypes()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         using var target = Model();
         var state = CopyOf(target.StateDict());
-        state["3.bias"] = Torch.Zeros([2], DType.Float64);
-        state["1.num_batches_tracked"] = Torch.Zeros([], DType.Float32);
+        state["3.bias"] = Tensors.Zeros([2], DType.Float64);
+        state["1.num_batches_tracked"] = Tensors.Zeros([], DType.Float32);
         var e = Assert.ThrowsExactly<StateDictException>(() => target.LoadStateDict(state));
         StringAssert.Contains(e.Message, "'3.bias': expected Float32 [2], got Float64 [2]");
         StringAssert.Contains(e.Message, "'1.num_batches_tracked': expected Int64 [], got Float32 []");

@@ -6,12 +6,12 @@ namespace Gan.Torch.Tests.Ops;
 [TestClass]
 public sealed class AutogradTests
 {
-    private static Tensor Leaf(params double[] values) => Torch.FromArray(values).RequiresGrad_();
+    private static Tensor Leaf(params double[] values) => Tensors.FromArray(values).RequiresGrad_();
 
     [TestMethod]
     public void BackwardAccumulatesIntoGradUntilZeroed()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(1.0, -2.0, 3.0);
         x.Square().Sum().Backward();
         CollectionAssert.AreEqual(new[] { 2.0, -4.0, 6.0 }, x.Grad!.ToArray<double>());
@@ -24,9 +24,9 @@ public sealed class AutogradTests
     [TestMethod]
     public void BackwardOfANonScalarTakesTheSeedGradient()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(1.0, 2.0);
-        x.Square().Backward(Torch.FromArray(new[] { 10.0, -1.0 }));
+        x.Square().Backward(Tensors.FromArray(new[] { 10.0, -1.0 }));
         CollectionAssert.AreEqual(new[] { 20.0, -4.0 }, x.Grad!.ToArray<double>());
         var e = Assert.ThrowsExactly<TorchException>(() => Leaf(1.0, 2.0).Square().Backward());
         Assert.Contains("grad can be implicitly created only for scalar outputs", e.Message);
@@ -35,7 +35,7 @@ public sealed class AutogradTests
     [TestMethod]
     public void TheGraphIsFreedAfterBackwardUnlessRetained()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(2.0);
         var y = x.Exp().Sum();
         y.Backward(retainGraph: true);
@@ -48,11 +48,11 @@ public sealed class AutogradTests
     [TestMethod]
     public void GradWithGradOutputsIsAVectorJacobianProduct()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(1.0, 2.0);
         var w = Leaf(3.0);
         var y = x.Mul(w); // dy_i/dx_i = w, dy_i/dw = x_i
-        var grads = Autograd.Grad([y], [x, w], [Torch.FromArray(new[] { 1.0, 0.5 })]);
+        var grads = Autograd.Grad([y], [x, w], [Tensors.FromArray(new[] { 1.0, 0.5 })]);
         CollectionAssert.AreEqual(new[] { 3.0, 1.5 }, grads[0]!.ToArray<double>());
         Assert.AreEqual(2.0, grads[1]!.Item<double>());
         Assert.IsNull(x.Grad, "Autograd.Grad does not accumulate into .Grad");
@@ -61,7 +61,7 @@ public sealed class AutogradTests
     [TestMethod]
     public void CreateGraphGivesHigherDerivatives()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(2.0);
         var cube = x.Pow(3).Sum();
         var first = Autograd.Grad(cube, x, createGraph: true);   // 3x² = 12
@@ -75,7 +75,7 @@ public sealed class AutogradTests
     [TestMethod]
     public void UnusedInputsNeedAllowUnused()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(1.0);
         var unused = Leaf(1.0);
         var e = Assert.ThrowsExactly<TorchException>(() => Autograd.Grad([x.Exp().Sum()], [x, unused]));
@@ -87,28 +87,28 @@ public sealed class AutogradTests
     [TestMethod]
     public void NoGradAndInferenceModeBuildNoGraph()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(1.0);
-        using (Torch.NoGrad())
+        using (Tensors.NoGrad())
         {
-            Assert.IsFalse(Torch.IsGradEnabled);
+            Assert.IsFalse(Tensors.IsGradEnabled);
             Assert.IsFalse(x.Exp().RequiresGrad);
-            using (Torch.EnableGrad()) Assert.IsTrue(x.Exp().RequiresGrad);
+            using (Tensors.EnableGrad()) Assert.IsTrue(x.Exp().RequiresGrad);
         }
-        Assert.IsTrue(Torch.IsGradEnabled);
-        using (Torch.InferenceMode())
+        Assert.IsTrue(Tensors.IsGradEnabled);
+        using (Tensors.InferenceMode())
         {
-            Assert.IsTrue(Torch.IsInferenceModeEnabled);
+            Assert.IsTrue(Tensors.IsInferenceModeEnabled);
             Assert.IsFalse(x.Exp().RequiresGrad);
         }
-        Assert.IsFalse(Torch.IsInferenceModeEnabled);
+        Assert.IsFalse(Tensors.IsInferenceModeEnabled);
         Assert.IsTrue(x.Exp().RequiresGrad);
     }
 
     [TestMethod]
     public void DetachStopsGradients()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Leaf(3.0);
         var y = x.Mul(x.Detach()).Sum(); // d/dx (x·c) = c = 3, not 2x = 6
         Assert.AreEqual(3.0, Autograd.Grad(y, x).Item<double>());

@@ -40,7 +40,7 @@ public sealed class DoubleBackwardTests
         ["Interpolate bilinear"] = Of(GradientOf(t => F.Interpolate(t[0], (5, 5), InterpolationMode.Bilinear)), N(1, 1, 3, 3)),
         ["Softmax"] = Of(GradientOf(t => F.Softmax(t[0], 1)), N(2, 4)),
         ["LogSoftmax"] = Of(GradientOf(t => F.LogSoftmax(t[0], 1)), N(2, 4)),
-        ["BinaryCrossEntropyWithLogits"] = Of(GradientOf(t => F.BinaryCrossEntropyWithLogits(t[0], Torch.Full([2, 3], 0.3, DType.Float64))), N(2, 3)),
+        ["BinaryCrossEntropyWithLogits"] = Of(GradientOf(t => F.BinaryCrossEntropyWithLogits(t[0], Tensors.Full([2, 3], 0.3, DType.Float64))), N(2, 3)),
     };
 
     public static IEnumerable<object[]> Names => Rows(Cases);

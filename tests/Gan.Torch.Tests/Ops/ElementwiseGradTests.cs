@@ -8,7 +8,7 @@ namespace Gan.Torch.Tests.Ops;
 [TestClass]
 public sealed class ElementwiseGradTests
 {
-    private static Tensor Condition() => Torch.FromArray(new[] { true, false, false, true, true, false }, 2, 3);
+    private static Tensor Condition() => Tensors.FromArray(new[] { true, false, false, true, true, false }, 2, 3);
 
     private static readonly Dictionary<string, GradCase> Cases = new()
     {
@@ -30,16 +30,16 @@ public sealed class ElementwiseGradTests
         ["Clamp"] = Of(t => t[0].Clamp(-0.5, 0.5), N(3, 4)),
         ["Clamp min"] = Of(t => t[0].Clamp(min: 0.1), N(3, 4)),
         ["Clamp max"] = Of(t => t[0].Clamp(max: -0.1), N(3, 4)),
-        ["Where"] = Of(t => Torch.Where(Condition(), t[0], t[1]), N(2, 3), N(2, 3)),
-        ["Where broadcast"] = Of(t => Torch.Where(Condition(), t[0], t[1]), N(2, 3), N(3)),
+        ["Where"] = Of(t => Tensors.Where(Condition(), t[0], t[1]), N(2, 3), N(2, 3)),
+        ["Where broadcast"] = Of(t => Tensors.Where(Condition(), t[0], t[1]), N(2, 3), N(3)),
         ["Matmul vector·vector"] = Of(t => t[0].Matmul(t[1]), N(4), N(4)),
         ["Matmul matrix·vector"] = Of(t => t[0].Matmul(t[1]), N(3, 4), N(4)),
         ["Matmul vector·matrix"] = Of(t => t[0].Matmul(t[1]), N(3), N(3, 4)),
         ["Matmul matrix"] = Of(t => t[0].Matmul(t[1]), N(2, 3), N(3, 4)),
         ["Matmul batched"] = Of(t => t[0].Matmul(t[1]), N(2, 2, 3), N(2, 3, 2)),
         ["Matmul batched broadcast"] = Of(t => t[0].Matmul(t[1]), N(2, 2, 3), N(3, 2)),
-        ["Addmm"] = Of(t => Torch.Addmm(t[0], t[1], t[2]), N(2, 4), N(2, 3), N(3, 4)),
-        ["Addmm beta alpha broadcast"] = Of(t => Torch.Addmm(t[0], t[1], t[2], beta: 0.5, alpha: -2.0), N(4), N(2, 3), N(3, 4)),
+        ["Addmm"] = Of(t => Tensors.Addmm(t[0], t[1], t[2]), N(2, 4), N(2, 3), N(3, 4)),
+        ["Addmm beta alpha broadcast"] = Of(t => Tensors.Addmm(t[0], t[1], t[2], beta: 0.5, alpha: -2.0), N(4), N(2, 3), N(3, 4)),
         ["ExpInPlace"] = Of(t => t[0].Clone().ExpInPlace(), N(2, 3)),
         ["LogInPlace"] = Of(t => t[0].Clone().LogInPlace(), Positive(2, 3)),
         ["SqrtInPlace"] = Of(t => t[0].Clone().SqrtInPlace(), Positive(2, 3)),

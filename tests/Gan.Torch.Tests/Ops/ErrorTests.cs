@@ -27,27 +27,27 @@ public sealed class ErrorTests
         ["Reshape to a wrong size"] = Case<TorchException>(z => z([2, 3]).Reshape(5, -1), "shape '[5, -1]' is invalid for input of size 6"),
         ["Expand a non-singleton dimension"] = Case<TorchException>(z => z([2, 3]).Expand(2, 4), "The expanded size of the tensor (4) must match the existing size (3) at non-singleton dimension 1"),
         ["Broadcast mismatch"] = Case<TorchException>(z => z([2, 3]).Add(z([4])), "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"),
-        ["Cat of mismatched shapes"] = Case<TorchException>(z => Torch.Cat([z([2, 3]), z([2, 4])]), "Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4"),
-        ["Stack of mismatched shapes"] = Case<TorchException>(z => Torch.Stack([z([2, 3]), z([3, 2])]), "stack expects each tensor to be equal size"),
+        ["Cat of mismatched shapes"] = Case<TorchException>(z => Tensors.Cat([z([2, 3]), z([2, 4])]), "Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4"),
+        ["Stack of mismatched shapes"] = Case<TorchException>(z => Tensors.Stack([z([2, 3]), z([3, 2])]), "stack expects each tensor to be equal size"),
         ["Select index out of range"] = Case<TorchIndexException>(z => z([2, 3]).Select(0, 5), "index 5 out of range for tensor of size [2, 3] at dimension 0"),
         ["Indexer out of range"] = Case<TorchIndexException>(z => _ = z([2, 3])[-3], "index -3 out of range"),
         ["Narrow beyond the end"] = Case<TorchException>(z => z([2, 3]).Narrow(1, 2, 2), "start (2) + length (2) exceeds dimension size (3)"),
         // libtorch raises a plain error (RuntimeError in PyTorch) here, unlike Select's IndexError.
-        ["IndexSelect index out of range"] = Case<TorchException>(z => z([2, 3]).IndexSelect(1, Torch.FromArray(new[] { 0L, 3L })), "INDICES element is out of DATA bounds, id=3 axis_dim=3"),
-        ["Gather index out of range"] = Case<TorchException>(z => z([2, 3]).Gather(1, Torch.FromArray(new[] { 0L, 7L }, 2, 1)), "index 7 is out of bounds for dimension 1 with size 3"),
+        ["IndexSelect index out of range"] = Case<TorchException>(z => z([2, 3]).IndexSelect(1, Tensors.FromArray(new[] { 0L, 3L })), "INDICES element is out of DATA bounds, id=3 axis_dim=3"),
+        ["Gather index out of range"] = Case<TorchException>(z => z([2, 3]).Gather(1, Tensors.FromArray(new[] { 0L, 7L }, 2, 1)), "index 7 is out of bounds for dimension 1 with size 3"),
         ["Sum over an invalid dim"] = Case<TorchIndexException>(z => z([2, 3]).Sum(2), "Dimension out of range (expected to be in range of [-2, 1], but got 2)"),
         ["Transpose of an invalid dim"] = Case<TorchIndexException>(z => z([2, 3]).Transpose(0, -3), "Dimension out of range (expected to be in range of [-2, 1], but got -3)"),
         ["Size of an invalid dim"] = Case<TorchIndexException>(z => z([2, 3]).Size(2), "dimension 2 is out of range for a tensor of 2 dimensions"),
         ["ToArray<float> of a Float64 tensor"] = Case<TorchTypeException>(z => z([2]).To(DType.Float64).ToArray<float>(), "the tensor holds Float64 elements, not Single"),
         ["Item of a tensor with several elements"] = Case<TorchException>(z => z([2, 3]).Item(), "a Tensor with 6 elements cannot be converted to Scalar"),
-        ["In-place float result into Int64"] = Case<TorchException>(_ => Torch.Arange(3).AddInPlace(0.5), "result type Float can't be cast to the desired output type Long"),
-        ["Integer remainder by zero"] = Case<TorchException>(_ => Torch.FromArray(new[] { 1L }).Remainder(0), "ZeroDivisionError"),
-        ["Mean of integers"] = Case<TorchException>(_ => Torch.Arange(3).Mean(), "mean(): could not infer output dtype"),
-        ["Integer to a negative integer power"] = Case<TorchException>(_ => Torch.Arange(3).Pow(-1), "Integers to negative integer powers are not allowed"),
-        ["Where with a non-bool condition"] = Case<TorchException>(z => Torch.Where(z([2]), z([2]), z([2])), "where expected condition to be a boolean tensor"),
-        ["FromArray with too few elements"] = Case<TorchArgumentException>(_ => Torch.FromArray(new[] { 1f, 2f, 3f }, 2, 2), "data holds 12 bytes but shape [2, 2] of Float needs 16"),
-        ["FromArray with too many elements"] = Case<TorchArgumentException>(_ => Torch.FromArray(new[] { 1L, 2L, 3L }, 2), "data holds 24 bytes but shape [2] of Long needs 16"),
-        ["OneHot class beyond numClasses"] = Case<TorchException>(_ => Torch.FromArray(new[] { 0L, 4L }).OneHot(3), "Class values must be smaller than num_classes"),
+        ["In-place float result into Int64"] = Case<TorchException>(_ => Tensors.Arange(3).AddInPlace(0.5), "result type Float can't be cast to the desired output type Long"),
+        ["Integer remainder by zero"] = Case<TorchException>(_ => Tensors.FromArray(new[] { 1L }).Remainder(0), "ZeroDivisionError"),
+        ["Mean of integers"] = Case<TorchException>(_ => Tensors.Arange(3).Mean(), "mean(): could not infer output dtype"),
+        ["Integer to a negative integer power"] = Case<TorchException>(_ => Tensors.Arange(3).Pow(-1), "Integers to negative integer powers are not allowed"),
+        ["Where with a non-bool condition"] = Case<TorchException>(z => Tensors.Where(z([2]), z([2]), z([2])), "where expected condition to be a boolean tensor"),
+        ["FromArray with too few elements"] = Case<TorchArgumentException>(_ => Tensors.FromArray(new[] { 1f, 2f, 3f }, 2, 2), "data holds 12 bytes but shape [2, 2] of Float needs 16"),
+        ["FromArray with too many elements"] = Case<TorchArgumentException>(_ => Tensors.FromArray(new[] { 1L, 2L, 3L }, 2), "data holds 24 bytes but shape [2] of Long needs 16"),
+        ["OneHot class beyond numClasses"] = Case<TorchException>(_ => Tensors.FromArray(new[] { 0L, 4L }).OneHot(3), "Class values must be smaller than num_classes"),
         ["Backward of a tensor without grad"] = Case<TorchException>(z => z([]).Backward(), "element 0 of tensors does not require grad and does not have a grad_fn"),
         ["In-place op on a leaf that requires grad"] = Case<TorchException>(z => z([2]).To(DType.Float64).RequiresGrad_().ExpInPlace(), "a leaf Variable that requires grad is being used in an in-place operation"),
     };
@@ -58,12 +58,12 @@ public sealed class ErrorTests
     [DynamicData(nameof(Names))]
     public void ThrowsTypedExceptionWithLibTorchsMessage(string name)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var (provoke, type, fragment) = Cases[name];
-        var thrown = Assert.Throws<Exception>(() => provoke(shape => Torch.Zeros(shape)), $"{name}: nothing was thrown");
+        var thrown = Assert.Throws<Exception>(() => provoke(shape => Tensors.Zeros(shape)), $"{name}: nothing was thrown");
         Assert.AreEqual(type, thrown.GetType(), $"{name}: {thrown.GetType().Name}: {thrown.Message}");
         Assert.Contains(fragment, thrown.Message, $"{name}: message");
-        Assert.AreEqual(2.0f, Torch.Ones(2).Sum().Item<float>(), "the binding still works after the error");
+        Assert.AreEqual(2.0f, Tensors.Ones(2).Sum().Item<float>(), "the binding still works after the error");
     }
 
     [TestMethod]
@@ -72,9 +72,9 @@ public sealed class ErrorTests
         // Each thread provokes its own shape mismatch; a shared last-error slot would mix the messages up.
         Parallel.For(2, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, n =>
         {
-            using var scope = Torch.NewDisposeScope();
-            var a = Torch.Zeros(2, n);
-            var b = Torch.Zeros(n + 1, 2);
+            using var scope = Tensors.NewDisposeScope();
+            var a = Tensors.Zeros(2, n);
+            var b = Tensors.Zeros(n + 1, 2);
             var e = Assert.ThrowsExactly<TorchException>(() => a.Matmul(b));
             Assert.Contains($"2x{n} and {n + 1}x2", e.Message);
         });
@@ -83,7 +83,7 @@ public sealed class ErrorTests
     [TestMethod]
     public void UsingADisposedTensorThrowsObjectDisposedException()
     {
-        var t = Torch.Zeros(2);
+        var t = Tensors.Zeros(2);
         t.Dispose();
         Assert.ThrowsExactly<ObjectDisposedException>(() => t.Sum());
     }
@@ -92,32 +92,32 @@ public sealed class ErrorTests
     [DoNotParallelize] // the live-tensor count is process-wide
     public void FailedOpsLeakNoTensors()
     {
-        using var a = Torch.Zeros(2, 3);
-        using var b = Torch.Zeros(4, 5);
-        long before = Torch.LiveTensorCount;
+        using var a = Tensors.Zeros(2, 3);
+        using var b = Tensors.Zeros(4, 5);
+        long before = Tensors.LiveTensorCount;
         for (int i = 0; i < 50; i++)
             Assert.ThrowsExactly<TorchException>(() => a.Matmul(b));
-        Assert.AreEqual(before, Torch.LiveTensorCount);
+        Assert.AreEqual(before, Tensors.LiveTensorCount);
     }
 
     [TestMethod]
     [DoNotParallelize] // the live-tensor count is process-wide
     public void JoiningWithADisposedTensorThrowsAndKeepsTheOthersFreeable()
     {
-        long before = Torch.LiveTensorCount;
-        var kept = Torch.Zeros(2);
-        var disposed = Torch.Zeros(2);
+        long before = Tensors.LiveTensorCount;
+        var kept = Tensors.Zeros(2);
+        var disposed = Tensors.Zeros(2);
         disposed.Dispose();
-        Assert.ThrowsExactly<ObjectDisposedException>(() => Torch.Cat([kept, disposed]));
-        Assert.ThrowsExactly<ObjectDisposedException>(() => Torch.Stack([kept, disposed]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Tensors.Cat([kept, disposed]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Tensors.Stack([kept, disposed]));
         kept.Dispose();
-        Assert.AreEqual(before, Torch.LiveTensorCount, "a tensor joined before the failure must still be freed");
+        Assert.AreEqual(before, Tensors.LiveTensorCount, "a tensor joined before the failure must still be freed");
     }
 
     [TestMethod]
     public void JoiningNothingIsAnError()
     {
-        var e = Assert.ThrowsExactly<TorchException>(() => Torch.Cat([]));
+        var e = Assert.ThrowsExactly<TorchException>(() => Tensors.Cat([]));
         Assert.Contains("expected a non-empty list of Tensors", e.Message);
     }
 }

@@ -10,19 +10,19 @@ namespace Gan.Torch.Tests.Ops;
 [TestClass]
 public sealed class FunctionalGradTests
 {
-    private static Tensor Labels(params long[] values) => Torch.FromArray(values);
+    private static Tensor Labels(params long[] values) => Tensors.FromArray(values);
 
     // Loss targets are data: made without gradients, from a seed of their own.
     private static Tensor Probabilities(params long[] shape)
     {
         using var g = new Generator(7);
-        return Torch.Rand(shape, DType.Float64, generator: g);
+        return Tensors.Rand(shape, DType.Float64, generator: g);
     }
 
     private static Tensor Targets(params long[] shape)
     {
         using var g = new Generator(8);
-        return Torch.Randn(shape, DType.Float64, generator: g);
+        return Tensors.Randn(shape, DType.Float64, generator: g);
     }
 
     private static Tensor PositiveWeights(long n) => Probabilities(n).Add(0.5);
@@ -52,12 +52,12 @@ public sealed class FunctionalGradTests
                 Of(t => F.ConvTranspose2d(t[0], t[1], t[2], stride: 2, padding: 1, outputPadding: 1), N(1, 2, 3, 3), N(2, 2, 3, 3), N(2)),
             ["ConvTranspose2d groups dilation"] = Of(t => F.ConvTranspose2d(t[0], t[1], groups: 2, dilation: 2), N(1, 4, 3, 3), N(4, 1, 2, 2)),
             ["BatchNorm training"] = Of(t => F.BatchNorm(t[0], null, null, t[1], t[2], training: true), N(3, 2, 2, 2), N(2), N(2)),
-            ["BatchNorm training updating running stats"] = Of(t => F.BatchNorm(t[0], Torch.Zeros([2], DType.Float64),
-                Torch.Ones([2], DType.Float64), t[1], t[2], training: true), N(4, 2, 3), N(2), N(2)),
+            ["BatchNorm training updating running stats"] = Of(t => F.BatchNorm(t[0], Tensors.Zeros([2], DType.Float64),
+                Tensors.Ones([2], DType.Float64), t[1], t[2], training: true), N(4, 2, 3), N(2), N(2)),
             ["BatchNorm eval"] = Of(t => F.BatchNorm(t[0], Targets(2), Probabilities(2).Add(0.5), t[1], t[2]), N(3, 2, 2), N(2), N(2)),
             ["Dropout p=0"] = Of(t => F.Dropout(t[0], 0), N(2, 3)),
             ["Dropout with a generator"] = Of(t => SeededDropout(t[0]), N(3, 4)),
-            ["Embedding"] = Of(t => F.Embedding(Torch.FromArray(new[] { 1L, 4L, 1L, 0L }, 2, 2), t[0]), N(5, 3)),
+            ["Embedding"] = Of(t => F.Embedding(Tensors.FromArray(new[] { 1L, 4L, 1L, 0L }, 2, 2), t[0]), N(5, 3)),
             ["PixelShuffle"] = Of(t => F.PixelShuffle(t[0], 2), N(1, 8, 2, 2)),
             ["PixelUnshuffle"] = Of(t => F.PixelUnshuffle(t[0], 2), N(1, 2, 4, 2)),
             ["Interpolate nearest"] = Of(t => F.Interpolate(t[0], (5, 3)), N(1, 2, 3, 2)),

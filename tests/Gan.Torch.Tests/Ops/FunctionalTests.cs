@@ -14,13 +14,13 @@ public sealed class FunctionalTests
     private static Tensor Data(params long[] shape)
     {
         using var g = new Generator(21);
-        return Torch.Randn(shape, DType.Float64, generator: g);
+        return Tensors.Randn(shape, DType.Float64, generator: g);
     }
 
     [TestMethod]
     public void DropoutWithPZeroOrOutsideTrainingIsTheIdentity()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Data(4, 5);
         Assert.IsTrue(F.Dropout(x, 0.0).ValueEquals(x));
         Assert.IsTrue(F.Dropout(x, 0.7, training: false).ValueEquals(x));
@@ -32,18 +32,18 @@ public sealed class FunctionalTests
     [TestMethod]
     public void DropoutWithPOneGivesZeros()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Data(4, 5);
-        Assert.IsTrue(F.Dropout(x, 1.0).ValueEquals(Torch.ZerosLike(x)));
+        Assert.IsTrue(F.Dropout(x, 1.0).ValueEquals(Tensors.ZerosLike(x)));
         using var g = new Generator(1);
-        Assert.IsTrue(F.Dropout(x, 1.0, generator: g).ValueEquals(Torch.ZerosLike(x)));
+        Assert.IsTrue(F.Dropout(x, 1.0, generator: g).ValueEquals(Tensors.ZerosLike(x)));
     }
 
     [TestMethod]
     public void DropoutZeroesAFractionPAndScalesTheRestToPreserveTheMean()
     {
-        using var scope = Torch.NewDisposeScope();
-        var ones = Torch.Ones([100_000], DType.Float64);
+        using var scope = Tensors.NewDisposeScope();
+        var ones = Tensors.Ones([100_000], DType.Float64);
         using var g = new Generator(2);
         foreach (var y in new[] { F.Dropout(ones, 0.3), F.Dropout(ones, 0.3, generator: g) })
         {
@@ -57,7 +57,7 @@ public sealed class FunctionalTests
     [TestMethod]
     public void DropoutWithAGeneratorIsReproducible()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Data(8, 8);
         using var a = new Generator(9);
         using var b = new Generator(9);
@@ -67,10 +67,10 @@ public sealed class FunctionalTests
     [TestMethod]
     public void BatchNormTrainingUpdatesRunningStatsWithMomentumAndUnbiasedVariance()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Data(5, 3, 2);
-        var runningMean = Torch.FromArray(new[] { 0.5, -1.0, 2.0 });
-        var runningVar = Torch.FromArray(new[] { 1.0, 4.0, 0.25 });
+        var runningMean = Tensors.FromArray(new[] { 0.5, -1.0, 2.0 });
+        var runningVar = Tensors.FromArray(new[] { 1.0, 4.0, 0.25 });
         var expectedMean = runningMean.Mul(0.8).Add(x.Mean([0, 2]).Mul(0.2));
         var expectedVar = runningVar.Mul(0.8).Add(x.Var([0, 2]).Mul(0.2));
 
@@ -87,12 +87,12 @@ public sealed class FunctionalTests
     [TestMethod]
     public void BatchNormEvalUsesAndKeepsTheRunningStats()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Data(4, 2);
-        var runningMean = Torch.FromArray(new[] { 0.5, -1.0 });
-        var runningVar = Torch.FromArray(new[] { 2.0, 0.5 });
-        var weight = Torch.FromArray(new[] { 1.5, -0.5 });
-        var bias = Torch.FromArray(new[] { 0.1, 0.2 });
+        var runningMean = Tensors.FromArray(new[] { 0.5, -1.0 });
+        var runningVar = Tensors.FromArray(new[] { 2.0, 0.5 });
+        var weight = Tensors.FromArray(new[] { 1.5, -0.5 });
+        var bias = Tensors.FromArray(new[] { 0.1, 0.2 });
 
         var y = F.BatchNorm(x, runningMean, runningVar, weight, bias, training: false, eps: 1e-3);
 
@@ -105,25 +105,25 @@ public sealed class FunctionalTests
     [TestMethod]
     public void Conv2dChannelMismatchCarriesLibTorchsMessage()
     {
-        using var scope = Torch.NewDisposeScope();
-        var e = Assert.ThrowsExactly<TorchException>(() => F.Conv2d(Torch.Zeros(1, 3, 4, 4), Torch.Zeros(2, 2, 3, 3)));
+        using var scope = Tensors.NewDisposeScope();
+        var e = Assert.ThrowsExactly<TorchException>(() => F.Conv2d(Tensors.Zeros(1, 3, 4, 4), Tensors.Zeros(2, 2, 3, 3)));
         Assert.Contains("expected input[1, 3, 4, 4] to have 2 channels, but got 3 channels instead", e.Message);
     }
 
     [TestMethod]
     public void CrossEntropyClassOutOfRangeCarriesLibTorchsMessage()
     {
-        using var scope = Torch.NewDisposeScope();
-        var e = Assert.ThrowsExactly<TorchIndexException>(() => F.CrossEntropy(Torch.Zeros(2, 3), Torch.FromArray(new[] { 0L, 7L })));
+        using var scope = Tensors.NewDisposeScope();
+        var e = Assert.ThrowsExactly<TorchIndexException>(() => F.CrossEntropy(Tensors.Zeros(2, 3), Tensors.FromArray(new[] { 0L, 7L })));
         Assert.Contains("Target 7 is out of bounds", e.Message);
     }
 
     [TestMethod]
     public void EmbeddingIndexOutOfRangeNamesTheRangeAndTheTable()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var e = Assert.ThrowsExactly<TorchIndexException>(() =>
-            F.Embedding(Torch.FromArray(new[] { 0L, 5L, 2L }), Torch.Zeros(5, 3)));
+            F.Embedding(Tensors.FromArray(new[] { 0L, 5L, 2L }), Tensors.Zeros(5, 3)));
         Assert.Contains("Embedding indices range over [0, 5] but the table [5, 3] has rows 0..4", e.Message);
     }
 }

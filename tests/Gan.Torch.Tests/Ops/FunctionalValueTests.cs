@@ -108,8 +108,8 @@ public sealed class FunctionalValueTests
     // Training-mode batch norm updates the running statistics in place (momentum 0.3, unbiased variance).
     private static (Tensor Mean, Tensor Var) BatchNormRunningStats(Tensor[] t)
     {
-        var mean = Torch.Zeros([2], DType.Float64);
-        var variance = Torch.Ones([2], DType.Float64);
+        var mean = Tensors.Zeros([2], DType.Float64);
+        var variance = Tensors.Ones([2], DType.Float64);
         F.BatchNorm(t[0], mean, variance, t[1], t[2], training: true, momentum: 0.3);
         return (mean, variance);
     }

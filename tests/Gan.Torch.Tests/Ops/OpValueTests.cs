@@ -13,9 +13,9 @@ public sealed class OpValueTests
     private static readonly IReadOnlyDictionary<string, FixtureCase> Fixtures = Fixture.Load("op_values.json");
 
     // Constants the Python script uses inside its lambdas rather than as inputs.
-    private static Tensor Mask() => Torch.FromArray(new[] { true, false, true, false, false, true }, 2, 3);
-    private static Tensor Index() => Torch.FromArray(new[] { 2L, 0L, 2L });
-    private static Tensor GatherIndex() => Torch.FromArray(new[] { 2L, 0L, 1L, 1L }, 2, 2);
+    private static Tensor Mask() => Tensors.FromArray(new[] { true, false, true, false, false, true }, 2, 3);
+    private static Tensor Index() => Tensors.FromArray(new[] { 2L, 0L, 2L });
+    private static Tensor GatherIndex() => Tensors.FromArray(new[] { 2L, 0L, 1L, 1L }, 2, 2);
 
     private static readonly Dictionary<string, Func<Tensor[], Tensor>> Ops = new()
     {
@@ -74,9 +74,9 @@ public sealed class OpValueTests
         ["logical_and"] = t => t[0].LogicalAnd(t[1]),
         ["logical_or"] = t => t[0].LogicalOr(t[1]),
         ["logical_not"] = t => t[0].LogicalNot(),
-        ["arange_int"] = _ => Torch.Arange(2, 9, 3),
-        ["arange_float"] = _ => Torch.Arange(0, 1, 0.25),
-        ["arange_end"] = _ => Torch.Arange(5),
+        ["arange_int"] = _ => Tensors.Arange(2, 9, 3),
+        ["arange_float"] = _ => Tensors.Arange(0, 1, 0.25),
+        ["arange_end"] = _ => Tensors.Arange(5),
         // Elementwise
         ["neg"] = t => -t[0],
         ["exp"] = t => t[0].Exp(),
@@ -101,12 +101,12 @@ public sealed class OpValueTests
         ["clamp"] = t => t[0].Clamp(-0.5, 0.5),
         ["clamp_min"] = t => t[0].Clamp(min: 0.4),
         ["clamp_max"] = t => t[0].Clamp(max: 0.4),
-        ["where"] = t => Torch.Where(Mask(), t[0], t[1]),
+        ["where"] = t => Tensors.Where(Mask(), t[0], t[1]),
         ["matmul_matrix"] = t => t[0].Matmul(t[1]),
         ["matmul_matrix_vector"] = t => t[0].Matmul(t[1]),
         ["matmul_vector_vector"] = t => t[0].Matmul(t[1]),
-        ["matmul_batched"] = t => Torch.Matmul(t[0], t[1]),
-        ["addmm"] = t => Torch.Addmm(t[0], t[1], t[2], beta: 0.5, alpha: 2.0),
+        ["matmul_batched"] = t => Tensors.Matmul(t[0], t[1]),
+        ["addmm"] = t => Tensors.Addmm(t[0], t[1], t[2], beta: 0.5, alpha: 2.0),
         // Reductions
         ["sum"] = t => t[0].Sum(),
         ["sum_dim"] = t => t[0].Sum(1),
@@ -151,8 +151,8 @@ public sealed class OpValueTests
         ["unsqueeze"] = t => t[0].Unsqueeze(1),
         ["squeeze"] = t => t[0].View(2, 1, 3, 1).Squeeze(),
         ["squeeze_dim"] = t => t[0].View(2, 1, 3, 1).Squeeze(1),
-        ["cat"] = t => Torch.Cat([t[0], t[1]], 1),
-        ["stack"] = t => Torch.Stack([t[0], t[1]], 1),
+        ["cat"] = t => Tensors.Cat([t[0], t[1]], 1),
+        ["stack"] = t => Tensors.Stack([t[0], t[1]], 1),
         ["narrow"] = t => t[0].Narrow(2, 1, 2),
         ["slice_step"] = t => t[0].Slice(1, 0, 3, 2),
         ["select"] = t => t[0].Select(1, 1),
@@ -169,14 +169,14 @@ public sealed class OpValueTests
         ["clone"] = t => t[0].Clone(),
         ["contiguous"] = t => t[0].T.Contiguous(),
         // Random
-        ["randn_seed_42"] = _ => Seeded(42, g => Torch.Randn([2, 3], DType.Float64, generator: g)),
-        ["randn_float32_seed_7"] = _ => Seeded(7, g => Torch.Randn([5], generator: g)),
-        ["rand_seed_42"] = _ => Seeded(42, g => Torch.Rand([2, 3], DType.Float64, generator: g)),
-        ["randint_seed_3"] = _ => Seeded(3, g => Torch.Randint(-5, 5, [8], generator: g)),
-        ["randperm_seed_5"] = _ => Seeded(5, g => Torch.Randperm(10, generator: g)),
-        ["normal_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([4], DType.Float64).NormalInPlace(1.0, 2.0, g)),
-        ["uniform_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([4], DType.Float64).UniformInPlace(-2.0, 3.0, g)),
-        ["bernoulli_inplace_seed_9"] = _ => Seeded(9, g => Torch.Zeros([8], DType.Float64).BernoulliInPlace(0.3, g)),
+        ["randn_seed_42"] = _ => Seeded(42, g => Tensors.Randn([2, 3], DType.Float64, generator: g)),
+        ["randn_float32_seed_7"] = _ => Seeded(7, g => Tensors.Randn([5], generator: g)),
+        ["rand_seed_42"] = _ => Seeded(42, g => Tensors.Rand([2, 3], DType.Float64, generator: g)),
+        ["randint_seed_3"] = _ => Seeded(3, g => Tensors.Randint(-5, 5, [8], generator: g)),
+        ["randperm_seed_5"] = _ => Seeded(5, g => Tensors.Randperm(10, generator: g)),
+        ["normal_inplace_seed_9"] = _ => Seeded(9, g => Tensors.Zeros([4], DType.Float64).NormalInPlace(1.0, 2.0, g)),
+        ["uniform_inplace_seed_9"] = _ => Seeded(9, g => Tensors.Zeros([4], DType.Float64).UniformInPlace(-2.0, 3.0, g)),
+        ["bernoulli_inplace_seed_9"] = _ => Seeded(9, g => Tensors.Zeros([8], DType.Float64).BernoulliInPlace(0.3, g)),
     };
 
     private static Tensor Seeded(ulong seed, Func<Generator, Tensor> sample)

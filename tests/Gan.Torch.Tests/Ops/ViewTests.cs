@@ -6,12 +6,12 @@ namespace Gan.Torch.Tests.Ops;
 [TestClass]
 public sealed class ViewTests
 {
-    private static Tensor Grid() => Torch.Arange(6).To(DType.Float64).View(2, 3);
+    private static Tensor Grid() => Tensors.Arange(6).To(DType.Float64).View(2, 3);
 
     [TestMethod]
     public void ViewsShareStorageAndSeeWrites()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Grid();
         var views = new[] { x.View(6), x.T, x.Permute(1, 0), x.Unsqueeze(0), x.Narrow(1, 1, 2), x.Slice(1, 0, 3, 2),
             x.Select(0, 1), x[1], x.Flatten(), x.Reshape(3, 2), x.Expand(4, 2, 3), x.Alias(), x.Detach() };
@@ -26,17 +26,17 @@ public sealed class ViewTests
     [TestMethod]
     public void CopyingOpsDoNotShareStorage()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Grid();
         var copies = new[] { x.Clone(), x.T.Contiguous(), x.T.Reshape(6), x.Flip(0), x.Repeat(1, 2),
-            x.IndexSelect(1, Torch.FromArray(new[] { 0L })), Torch.Cat([x, x]), Torch.Stack([x]), x.Add(0) };
+            x.IndexSelect(1, Tensors.FromArray(new[] { 0L })), Tensors.Cat([x, x]), Tensors.Stack([x]), x.Add(0) };
         foreach (var c in copies) Assert.IsFalse(c.SharesStorageWith(x), c.ToString());
     }
 
     [TestMethod]
     public void ContiguityFollowsStrides()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Grid();
         Assert.IsTrue(x.IsContiguous);
         Assert.IsFalse(x.T.IsContiguous);
@@ -51,7 +51,7 @@ public sealed class ViewTests
     [TestMethod]
     public void ToArrayReadsLogicalOrderOfStridedTensors()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var x = Grid();
         CollectionAssert.AreEqual(new[] { 0.0, 3.0, 1.0, 4.0, 2.0, 5.0 }, x.T.ToArray<double>());
         CollectionAssert.AreEqual(new[] { 0.0, 2.0, 3.0, 5.0 }, x.Slice(1, 0, 3, 2).ToArray<double>());
@@ -61,8 +61,8 @@ public sealed class ViewTests
     [TestMethod]
     public void ShapeAndSizeDescribeTheView()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.Zeros(2, 3, 4);
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.Zeros(2, 3, 4);
         var p = x.Permute(2, 0, 1);
         CollectionAssert.AreEqual(new[] { 4L, 2L, 3L }, p.Shape);
         Assert.AreEqual(3, p.Dim);

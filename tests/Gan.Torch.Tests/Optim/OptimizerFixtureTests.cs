@@ -70,8 +70,8 @@ public sealed class OptimizerFixtureTests
     {
         var first = initial[0].EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var second = initial[1].EnumerateArray().SelectMany(r => r.EnumerateArray()).Select(v => v.GetDouble()).ToArray();
-        using var a = Torch.FromArray(first);
-        using var b = Torch.FromArray(second, 2, 2);
+        using var a = Tensors.FromArray(first);
+        using var b = Tensors.FromArray(second, 2, 2);
         return [new Parameter(a), new Parameter(b)];
     }
 

@@ -111,7 +111,7 @@ public sealed class OptimizerStateTests
         using var state = run.Optimizer.GetState();
         var metadata = state.Metadata;
 
-        using var wrongShape = Torch.Zeros(4);
+        using var wrongShape = Tensors.Zeros(4);
         var tensors = new Dictionary<string, Tensor>(state.Tensors) { ["0.exp_avg"] = wrongShape };
         using (var bad = new OptimizerState(tensors, metadata))
             Assert.ThrowsExactly<OptimizerStateException>(() => run.Optimizer.LoadState(bad));
@@ -139,7 +139,7 @@ public sealed class OptimizerStateTests
     [TestMethod]
     public void HyperparametersAreValidated()
     {
-        using var p = TestParameter.From(Torch.Zeros(2));
+        using var p = TestParameter.From(Tensors.Zeros(2));
         Parameter[] ps = [p];
         Assert.AreEqual("lr", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(ps, lr: -1)).ParamName);
         Assert.AreEqual("beta1", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Adam(ps, beta1: 1)).ParamName);
@@ -162,10 +162,10 @@ public sealed class OptimizerStateTests
     [TestMethod]
     public void ZeroGradDropsGradientsAndStepSkipsParametersWithoutOne()
     {
-        using var a = TestParameter.From(Torch.FromArray(new[] { 1f, 2f }));
-        using var b = TestParameter.From(Torch.FromArray(new[] { 3f }));
+        using var a = TestParameter.From(Tensors.FromArray(new[] { 1f, 2f }));
+        using var b = TestParameter.From(Tensors.FromArray(new[] { 3f }));
         using var sgd = new Sgd([a, b], lr: 0.5);
-        using (var g = Torch.FromArray(new[] { 1f, -1f })) a.Grad = g;
+        using (var g = Tensors.FromArray(new[] { 1f, -1f })) a.Grad = g;
         sgd.Step();
         CollectionAssert.AreEqual(new[] { 0.5f, 2.5f }, a.ToArray<float>());
         CollectionAssert.AreEqual(new[] { 3f }, b.ToArray<float>());
@@ -179,12 +179,12 @@ public sealed class OptimizerStateTests
     [DoNotParallelize]
     public void StateOutlivesDisposeScopesAndIsFreedWithTheOptimizer()
     {
-        long baseline = Torch.LiveTensorCount;
+        long baseline = Tensors.LiveTensorCount;
         Parameter p;
         Adam adam;
-        using (Torch.NewDisposeScope())
+        using (Tensors.NewDisposeScope())
         {
-            p = new Parameter(Torch.FromArray(new[] { 1f, 2f }));
+            p = new Parameter(Tensors.FromArray(new[] { 1f, 2f }));
             adam = new Adam([p], lr: 0.1);
         }
         using (p)
@@ -198,7 +198,7 @@ public sealed class OptimizerStateTests
             }
             Assert.ThrowsExactly<ObjectDisposedException>(adam.Step);
         }
-        Assert.AreEqual(baseline, Torch.LiveTensorCount);
+        Assert.AreEqual(baseline, Tensors.LiveTensorCount);
     }
 
     private static float[][] Initial() => [[0.5f, -1.25f, 2f], [0.3f, -0.7f, 1.1f, -0.2f]];
@@ -212,7 +212,7 @@ public sealed class OptimizerStateTests
         {
             _parameters = values.Select(v =>
             {
-                using var t = v.Length == 4 ? Torch.FromArray(v, 2, 2) : Torch.FromArray(v);
+                using var t = v.Length == 4 ? Tensors.FromArray(v, 2, 2) : Tensors.FromArray(v);
                 return new Parameter(t);
             }).ToArray();
             Optimizer = kind == "adam"

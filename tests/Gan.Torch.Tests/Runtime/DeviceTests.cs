@@ -18,17 +18,17 @@ public sealed class DeviceTests
     public void TheDefaultDeviceFollowsWhatTheLinkedLibtorchCanDo()
     {
         if (Environment.GetEnvironmentVariable("GAN_DEVICE") is { Length: > 0 }) Assert.Inconclusive("GAN_DEVICE overrides the default");
-        Assert.AreEqual(Torch.IsCudaAvailable ? DeviceType.CUDA : DeviceType.CPU, Torch.DefaultDevice.Type);
-        using var t = Torch.Zeros(2);
-        Assert.AreEqual(Torch.DefaultDevice.Type, t.Device.Type);
+        Assert.AreEqual(Tensors.IsCudaAvailable ? DeviceType.CUDA : DeviceType.CPU, Tensors.DefaultDevice.Type);
+        using var t = Tensors.Zeros(2);
+        Assert.AreEqual(Tensors.DefaultDevice.Type, t.Device.Type);
     }
 
     [TestMethod]
     public void TensorsMoveToCudaAndBack()
     {
-        if (!Torch.IsCudaAvailable) Assert.Inconclusive("this libtorch has no CUDA device");
-        using var scope = Torch.NewDisposeScope();
-        var cpu = Torch.FromSpan<float>([1f, 2f], [2], Device.CPU);
+        if (!Tensors.IsCudaAvailable) Assert.Inconclusive("this libtorch has no CUDA device");
+        using var scope = Tensors.NewDisposeScope();
+        var cpu = Tensors.FromSpan<float>([1f, 2f], [2], Device.CPU);
         var gpu = cpu.To(Device.CUDA());
         Assert.AreEqual(DeviceType.CUDA, gpu.Device.Type);
         CollectionAssert.AreEqual(new[] { 2f, 4f }, (gpu * 2).ToArray<float>());
@@ -37,10 +37,10 @@ public sealed class DeviceTests
     [TestMethod]
     public void MovingToAnUnavailableDeviceIsATypedError()
     {
-        if (Torch.IsCudaAvailable) Assert.Inconclusive("CUDA is available here");
-        using var t = Torch.Zeros(2);
+        if (Tensors.IsCudaAvailable) Assert.Inconclusive("CUDA is available here");
+        using var t = Tensors.Zeros(2);
         var e = Assert.ThrowsExactly<TorchNotImplementedException>(() => t.To(Device.CUDA()));
         StringAssert.Contains(e.Message, "CUDA is not available");
-        Assert.ThrowsExactly<TorchNotImplementedException>(() => Torch.Zeros([2], device: Device.CUDA()));
+        Assert.ThrowsExactly<TorchNotImplementedException>(() => Tensors.Zeros([2], device: Device.CUDA()));
     }
 }

@@ -9,9 +9,9 @@ public sealed class DisposeScopeTests
     public void TemporariesDieWithTheScopeAndMovedResultsSurvive()
     {
         Tensor temporary, kept;
-        using (var scope = Torch.NewDisposeScope())
+        using (var scope = Tensors.NewDisposeScope())
         {
-            var a = Torch.Ones(3);
+            var a = Tensors.Ones(3);
             temporary = a * 2;
             kept = (temporary + 1).MoveToOuterDisposeScope();
             Assert.AreEqual(2, scope.Count);
@@ -26,10 +26,10 @@ public sealed class DisposeScopeTests
     public void MoveToOuterHandsTheTensorToTheEnclosingScope()
     {
         Tensor moved;
-        using (var outer = Torch.NewDisposeScope())
+        using (var outer = Tensors.NewDisposeScope())
         {
-            using (var inner = Torch.NewDisposeScope())
-                moved = inner.MoveToOuter(Torch.Zeros(2));
+            using (var inner = Tensors.NewDisposeScope())
+                moved = inner.MoveToOuter(Tensors.Zeros(2));
             Assert.IsFalse(moved.IsDisposed);
             Assert.AreEqual(1, outer.Count);
         }
@@ -40,8 +40,8 @@ public sealed class DisposeScopeTests
     public void DetachedTensorsBelongToTheCaller()
     {
         Tensor detached;
-        using (Torch.NewDisposeScope())
-            detached = Torch.Ones(2).DetachFromDisposeScope();
+        using (Tensors.NewDisposeScope())
+            detached = Tensors.Ones(2).DetachFromDisposeScope();
         Assert.IsFalse(detached.IsDisposed);
         detached.Dispose();
         Assert.IsTrue(detached.IsDisposed);
@@ -50,8 +50,8 @@ public sealed class DisposeScopeTests
     [TestMethod]
     public void ScopesMustBeDisposedInnermostFirst()
     {
-        var outer = Torch.NewDisposeScope();
-        var inner = Torch.NewDisposeScope();
+        var outer = Tensors.NewDisposeScope();
+        var inner = Tensors.NewDisposeScope();
         Assert.ThrowsExactly<InvalidOperationException>(() => outer.Dispose());
         inner.Dispose();
         outer.Dispose();
@@ -61,15 +61,15 @@ public sealed class DisposeScopeTests
     [TestMethod]
     public void UsingADisposedTensorThrowsObjectDisposedException()
     {
-        var t = Torch.Ones(2, 2);
-        using var other = Torch.Ones(2, 2);
+        var t = Tensors.Ones(2, 2);
+        using var other = Tensors.Ones(2, 2);
         t.Dispose();
         t.Dispose(); // idempotent
         Assert.ThrowsExactly<ObjectDisposedException>(() => _ = t.Shape);
         Assert.ThrowsExactly<ObjectDisposedException>(() => t.ToArray<float>());
         Assert.ThrowsExactly<ObjectDisposedException>(() => t.Add(1));
         Assert.ThrowsExactly<ObjectDisposedException>(() => other.Add(t));
-        Assert.ThrowsExactly<ObjectDisposedException>(() => Torch.Cat([other, t]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Tensors.Cat([other, t]));
         Assert.ThrowsExactly<ObjectDisposedException>(() => t.Backward());
         StringAssert.Contains(Assert.ThrowsExactly<ObjectDisposedException>(() => t.Sum()).Message, "disposed");
         Assert.AreEqual("Tensor (disposed)", t.ToString());

@@ -8,16 +8,16 @@ public sealed class GradModeTests
     [TestMethod]
     public void NoGradStopsRecordingAndRestoresThePreviousMode()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.Ones(2).RequiresGrad_();
-        Assert.IsTrue(Torch.IsGradEnabled);
-        using (Torch.NoGrad())
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.Ones(2).RequiresGrad_();
+        Assert.IsTrue(Tensors.IsGradEnabled);
+        using (Tensors.NoGrad())
         {
             Assert.IsFalse((x * 2).RequiresGrad);
-            using (Torch.EnableGrad()) Assert.IsTrue((x * 2).RequiresGrad);
-            Assert.IsFalse(Torch.IsGradEnabled);
+            using (Tensors.EnableGrad()) Assert.IsTrue((x * 2).RequiresGrad);
+            Assert.IsFalse(Tensors.IsGradEnabled);
         }
-        Assert.IsTrue(Torch.IsGradEnabled);
+        Assert.IsTrue(Tensors.IsGradEnabled);
         Assert.IsTrue((x * 2).RequiresGrad);
     }
 
@@ -25,29 +25,29 @@ public sealed class GradModeTests
     public void ADefaultScopeChangesNothing()
     {
         default(GradModeScope).Dispose();
-        Assert.IsTrue(Torch.IsGradEnabled);
+        Assert.IsTrue(Tensors.IsGradEnabled);
     }
 
     [TestMethod]
     public void InferenceModeProducesTensorsWithoutHistory()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.Ones(2).RequiresGrad_();
-        using (Torch.InferenceMode())
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.Ones(2).RequiresGrad_();
+        using (Tensors.InferenceMode())
         {
-            Assert.IsTrue(Torch.IsInferenceModeEnabled);
+            Assert.IsTrue(Tensors.IsInferenceModeEnabled);
             Assert.IsFalse((x * 3).RequiresGrad);
         }
-        Assert.IsFalse(Torch.IsInferenceModeEnabled);
+        Assert.IsFalse(Tensors.IsInferenceModeEnabled);
     }
 
     [TestMethod]
     public void BackwardWithAnExplicitGradientComputesAVectorJacobianProduct()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.FromArray(new[] { 1.0, 2.0, 3.0 }).RequiresGrad_();
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.FromArray(new[] { 1.0, 2.0, 3.0 }).RequiresGrad_();
         var y = x.Square();
-        y.Backward(Torch.FromArray(new[] { 1.0, 10.0, 100.0 }));
+        y.Backward(Tensors.FromArray(new[] { 1.0, 10.0, 100.0 }));
         CollectionAssert.AreEqual(new[] { 2.0, 40.0, 600.0 }, x.Grad!.ToArray<double>());
         Assert.IsTrue(x.IsLeaf);
         Assert.IsFalse(y.IsLeaf);
@@ -56,8 +56,8 @@ public sealed class GradModeTests
     [TestMethod]
     public void GradientsAccumulateUntilCleared()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.FromArray(new[] { 2.0 }).RequiresGrad_();
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.FromArray(new[] { 2.0 }).RequiresGrad_();
         (x * 3).Sum().Backward();
         (x * 3).Sum().Backward();
         Assert.AreEqual(6.0, x.Grad!.Item<double>());
@@ -68,8 +68,8 @@ public sealed class GradModeTests
     [TestMethod]
     public void CreateGraphGivesDifferentiableGradientsForPenalties()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.FromArray(new[] { 1.0, -2.0 }).RequiresGrad_();
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.FromArray(new[] { 1.0, -2.0 }).RequiresGrad_();
         var y = x.Pow(3).Sum();
         var dy = Autograd.Grad(y, x, createGraph: true);           // 3x²
         CollectionAssert.AreEqual(new[] { 3.0, 12.0 }, dy.ToArray<double>());
@@ -81,9 +81,9 @@ public sealed class GradModeTests
     [TestMethod]
     public void UnusedInputsYieldNullOnlyWhenAllowed()
     {
-        using var scope = Torch.NewDisposeScope();
-        var x = Torch.Ones(2).RequiresGrad_();
-        var unused = Torch.Ones(2).RequiresGrad_();
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.Ones(2).RequiresGrad_();
+        var unused = Tensors.Ones(2).RequiresGrad_();
         var grads = Autograd.Grad([x.Sum()], [x, unused], allowUnused: true);
         Assert.IsNotNull(grads[0]);
         Assert.IsNull(grads[1]);

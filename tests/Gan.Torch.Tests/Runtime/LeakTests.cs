@@ -12,19 +12,19 @@ public sealed class LeakTests
     public void TenThousandTrainingStepsLeaveNoTensorBehind()
     {
         using var g = new Generator(3);
-        using var x = Torch.Randn([32, 8], generator: g);
-        using var trueW = Torch.Randn([8, 1], generator: g);
+        using var x = Tensors.Randn([32, 8], generator: g);
+        using var trueW = Tensors.Randn([8, 1], generator: g);
         using var y = x.Matmul(trueW);
-        using var w = Torch.Zeros([8, 1]).RequiresGrad_();
+        using var w = Tensors.Zeros([8, 1]).RequiresGrad_();
         long baseline = SettledLiveTensorCount();
         double firstLoss = double.NaN, lastLoss = double.NaN;
 
         for (int step = 0; step < 10_000; step++)
         {
-            using var scope = Torch.NewDisposeScope();
+            using var scope = Tensors.NewDisposeScope();
             var loss = (x.Matmul(w) - y).Square().Mean();
             loss.Backward();
-            using (Torch.NoGrad())
+            using (Tensors.NoGrad())
             {
                 var grad = w.Grad!;
                 w.SubInPlace(grad, 0.05);
@@ -34,7 +34,7 @@ public sealed class LeakTests
             if (step == 9_999) lastLoss = loss.Item<double>();
         }
 
-        Assert.AreEqual(baseline, Torch.LiveTensorCount, "tensors leaked by the training loop");
+        Assert.AreEqual(baseline, Tensors.LiveTensorCount, "tensors leaked by the training loop");
         Assert.IsTrue(lastLoss < 1e-6 * firstLoss, $"the regression did not converge: loss {firstLoss} -> {lastLoss}");
     }
 
@@ -43,7 +43,7 @@ public sealed class LeakTests
     {
         long baseline = SettledLiveTensorCount();
         AllocateAndForget(100);
-        Assert.IsTrue(Torch.LiveTensorCount >= baseline + 100, "the counter did not see the allocations");
+        Assert.IsTrue(Tensors.LiveTensorCount >= baseline + 100, "the counter did not see the allocations");
         Assert.AreEqual(baseline, SettledLiveTensorCount());
     }
 
@@ -56,12 +56,12 @@ public sealed class LeakTests
             GC.Collect();
             GC.WaitForPendingFinalizers();
         }
-        return Torch.LiveTensorCount;
+        return Tensors.LiveTensorCount;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AllocateAndForget(int count)
     {
-        for (int i = 0; i < count; i++) _ = Torch.Ones(16) * 2;
+        for (int i = 0; i < count; i++) _ = Tensors.Ones(16) * 2;
     }
 }

@@ -10,9 +10,9 @@ public sealed class RandomnessTests
     {
         using var g1 = new Generator(2024);
         using var g2 = new Generator(2024);
-        using var a = Torch.Randn([5], generator: g1);
-        using var b = Torch.Randn([5], generator: g2);
-        using var c = Torch.Randn([5], generator: g1);
+        using var a = Tensors.Randn([5], generator: g1);
+        using var b = Tensors.Randn([5], generator: g2);
+        using var c = Tensors.Randn([5], generator: g1);
         CollectionAssert.AreEqual(a.ToArray<float>(), b.ToArray<float>());
         CollectionAssert.AreNotEqual(a.ToArray<float>(), c.ToArray<float>());
         Assert.AreEqual(2024UL, g1.InitialSeed);
@@ -22,15 +22,15 @@ public sealed class RandomnessTests
     public void SavedGeneratorStateResumesTheExactSequence()
     {
         using var g = new Generator(7);
-        using (Torch.Rand([10], generator: g)) { }
+        using (Tensors.Rand([10], generator: g)) { }
         using var state = g.GetState();
-        using var expected = Torch.Randint(0, 1000, [8], generator: g);
-        using var expectedNormal = Torch.Randn([3], DType.Float64, generator: g);
+        using var expected = Tensors.Randint(0, 1000, [8], generator: g);
+        using var expectedNormal = Tensors.Randn([3], DType.Float64, generator: g);
 
         using var restored = new Generator(99);
         restored.SetState(state);
-        using var actual = Torch.Randint(0, 1000, [8], generator: restored);
-        using var actualNormal = Torch.Randn([3], DType.Float64, generator: restored);
+        using var actual = Tensors.Randint(0, 1000, [8], generator: restored);
+        using var actualNormal = Tensors.Randn([3], DType.Float64, generator: restored);
         CollectionAssert.AreEqual(expected.ToArray<long>(), actual.ToArray<long>());
         CollectionAssert.AreEqual(expectedNormal.ToArray<double>(), actualNormal.ToArray<double>());
     }
@@ -39,12 +39,12 @@ public sealed class RandomnessTests
     [DoNotParallelize] // the default generator is process-wide
     public void ManualSeedMakesTheDefaultGeneratorReproducible()
     {
-        Torch.ManualSeed(11);
-        using var a = Torch.Randn(4);
-        using var p = Torch.Randperm(6);
-        Torch.ManualSeed(11);
-        using var b = Torch.Randn(4);
-        using var q = Torch.Randperm(6);
+        Tensors.ManualSeed(11);
+        using var a = Tensors.Randn(4);
+        using var p = Tensors.Randperm(6);
+        Tensors.ManualSeed(11);
+        using var b = Tensors.Randn(4);
+        using var q = Tensors.Randperm(6);
         CollectionAssert.AreEqual(a.ToArray<float>(), b.ToArray<float>());
         CollectionAssert.AreEqual(p.ToArray<long>(), q.ToArray<long>());
         CollectionAssert.AreEquivalent(new long[] { 0, 1, 2, 3, 4, 5 }, p.ToArray<long>());
@@ -54,16 +54,16 @@ public sealed class RandomnessTests
     public void RandomFactoriesHonourTheirRanges()
     {
         using var g = new Generator(5);
-        using var u = Torch.Rand([10_000], generator: g);
-        using var n = Torch.Randn([10_000], DType.Float64, generator: g);
-        using var i = Torch.Randint(-3, 4, [10_000], generator: g);
+        using var u = Tensors.Rand([10_000], generator: g);
+        using var n = Tensors.Randn([10_000], DType.Float64, generator: g);
+        using var i = Tensors.Randint(-3, 4, [10_000], generator: g);
         Assert.IsTrue(u.Min().Item<float>() >= 0f && u.Max().Item<float>() < 1f);
         Assert.AreEqual(0.5, u.Mean().Item<double>(), 0.02);
         Assert.AreEqual(0.0, n.Mean().Item<double>(), 0.05);
         Assert.AreEqual(1.0, n.Std().Item<double>(), 0.05);
         Assert.AreEqual(-3L, i.Min().Item<long>());
         Assert.AreEqual(3L, i.Max().Item<long>());
-        using var filled = Torch.Empty([10_000]).NormalInPlace(5, 2, g);
+        using var filled = Tensors.Empty([10_000]).NormalInPlace(5, 2, g);
         Assert.AreEqual(5.0, filled.Mean().Item<double>(), 0.1);
         Assert.AreEqual(2.0, filled.Std().Item<double>(), 0.1);
     }

@@ -9,18 +9,18 @@ public sealed class ThreadingTests
     [DoNotParallelize] // the intra-op thread count is process-wide
     public void IntraOpThreadsCanBeReadAndSet()
     {
-        int original = Torch.Threads;
+        int original = Tensors.Threads;
         try
         {
-            Torch.Threads = 2;
-            Assert.AreEqual(2, Torch.Threads);
-            Torch.Threads = 1;
-            Assert.AreEqual(1, Torch.Threads);
-            Assert.ThrowsExactly<TorchArgumentException>(() => Torch.Threads = 0);
+            Tensors.Threads = 2;
+            Assert.AreEqual(2, Tensors.Threads);
+            Tensors.Threads = 1;
+            Assert.AreEqual(1, Tensors.Threads);
+            Assert.ThrowsExactly<TorchArgumentException>(() => Tensors.Threads = 0);
         }
         finally
         {
-            Torch.Threads = original;
+            Tensors.Threads = original;
         }
     }
 
@@ -35,16 +35,16 @@ public sealed class ThreadingTests
             {
                 for (int iteration = 0; iteration < 200; iteration++)
                 {
-                    using var scope = Torch.NewDisposeScope();
+                    using var scope = Tensors.NewDisposeScope();
                     // Work: a gradient that must come out exactly as 2·x for this thread's own x.
-                    var x = Torch.Full([3], (double)(id + 1)).RequiresGrad_();
+                    var x = Tensors.Full([3], (double)(id + 1)).RequiresGrad_();
                     x.Square().Sum().Backward();
                     var grad = x.Grad!.ToArray<float>();
                     if (grad.Any(v => v != 2f * (id + 1))) failures.Add($"thread {id}: wrong gradient {string.Join(",", grad)}");
 
                     // Error: shapes unique to this thread must appear in this thread's message.
-                    var a = Torch.Zeros(2, id + 3);
-                    var b = Torch.Zeros(id + 10, 2);
+                    var a = Tensors.Zeros(2, id + 3);
+                    var b = Tensors.Zeros(id + 10, 2);
                     var e = Assert.ThrowsExactly<TorchException>(() => a.Matmul(b));
                     if (!e.Message.Contains($"2x{id + 3} and {id + 10}x2"))
                         failures.Add($"thread {id}: foreign error message '{e.Message}'");

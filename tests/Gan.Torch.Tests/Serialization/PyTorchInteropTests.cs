@@ -76,7 +76,7 @@ public sealed class PyTorchInteropTests
         string path = Path.Combine(Path.GetTempPath(), $"from_gan_torch-{Guid.NewGuid():N}.safetensors");
         try
         {
-            using (var scope = Torch.NewDisposeScope())
+            using (var scope = Tensors.NewDisposeScope())
                 SafeTensors.Save(GanTorchFixture.Build(), path, GanTorchFixture.Metadata);
             var result = Run($"\"{Fixture("check_gan_torch_file.py")}\" \"{path}\"");
             Assert.AreEqual(0, result.ExitCode, result.Output);
@@ -95,10 +95,10 @@ public sealed class PyTorchInteropTests
         string path = Path.Combine(Path.GetTempPath(), $"wrong_gan_torch-{Guid.NewGuid():N}.safetensors");
         try
         {
-            using (var scope = Torch.NewDisposeScope())
+            using (var scope = Tensors.NewDisposeScope())
             {
                 var tensors = GanTorchFixture.Build();
-                tensors["values_i32"] = Torch.FromArray(new[] { int.MinValue, -7, 0, 8, int.MaxValue });
+                tensors["values_i32"] = Tensors.FromArray(new[] { int.MinValue, -7, 0, 8, int.MaxValue });
                 SafeTensors.Save(tensors, path, GanTorchFixture.Metadata);
             }
             var result = Run($"\"{Fixture("check_gan_torch_file.py")}\" \"{path}\"");
@@ -132,21 +132,21 @@ public sealed class PyTorchInteropTests
             using var generator = new Generator(42);
             return new Dictionary<string, Tensor>
             {
-                ["randn_seed42_f32"] = Torch.Randn([2, 3], generator: generator),
-                ["arange_f64"] = Torch.Arange(0.0, 1.0, 0.125, DType.Float64).View(2, 4),
-                ["extremes_i64"] = Torch.FromArray(new[] { long.MinValue, -1L, 0L, 1L, long.MaxValue }),
-                ["values_i32"] = Torch.FromArray(new[] { int.MinValue, -7, 0, 7, int.MaxValue }),
-                ["ramp_u8"] = Torch.Arange(0L, 256L, 51L, DType.UInt8),
-                ["mask_bool"] = Torch.Arange(6).Remainder(2).Eq(0).View(2, 3),
-                ["scalar_f32"] = Torch.ScalarTensor(-2.5, DType.Float32),
-                ["empty_i64"] = Torch.Zeros([3, 0], DType.Int64),
-                ["transposed_f32"] = Torch.Arange(0.0, 6.0, 1.0, DType.Float32).View(2, 3).T,
+                ["randn_seed42_f32"] = Tensors.Randn([2, 3], generator: generator),
+                ["arange_f64"] = Tensors.Arange(0.0, 1.0, 0.125, DType.Float64).View(2, 4),
+                ["extremes_i64"] = Tensors.FromArray(new[] { long.MinValue, -1L, 0L, 1L, long.MaxValue }),
+                ["values_i32"] = Tensors.FromArray(new[] { int.MinValue, -7, 0, 7, int.MaxValue }),
+                ["ramp_u8"] = Tensors.Arange(0L, 256L, 51L, DType.UInt8),
+                ["mask_bool"] = Tensors.Arange(6).Remainder(2).Eq(0).View(2, 3),
+                ["scalar_f32"] = Tensors.ScalarTensor(-2.5, DType.Float32),
+                ["empty_i64"] = Tensors.Zeros([3, 0], DType.Int64),
+                ["transposed_f32"] = Tensors.Arange(0.0, 6.0, 1.0, DType.Float32).View(2, 3).T,
             };
         }
 
         public static byte[] Bytes()
         {
-            using var scope = Torch.NewDisposeScope();
+            using var scope = Tensors.NewDisposeScope();
             return SafeTensorsRoundTripTests.Save(Build(), Metadata);
         }
     }

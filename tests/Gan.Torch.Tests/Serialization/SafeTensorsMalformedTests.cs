@@ -66,7 +66,7 @@ public sealed class SafeTensorsMalformedTests
     public void TruncatedFileIsRejectedAtEveryLength()
     {
         byte[] bytes;
-        using (var t = Torch.Arange(0.0, 10.0, 1.0, DType.Float64))
+        using (var t = Tensors.Arange(0.0, 10.0, 1.0, DType.Float64))
             bytes = SafeTensorsRoundTripTests.Save(new Dictionary<string, Tensor> { ["x"] = t, ["y"] = t }, null);
         for (int length = 0; length < bytes.Length; length++)
             Assert.ThrowsExactly<SafeTensorsFormatException>(() => SafeTensors.Load(new MemoryStream(bytes, 0, length)).Dispose(),

@@ -14,15 +14,15 @@ public sealed class SafeTensorsRoundTripTests
     /// <summary>One tensor of every dtype, plus a 0-d and two empty tensors.</summary>
     private static Dictionary<string, Tensor> EveryDType() => new()
     {
-        ["f32"] = Torch.FromArray(Floats, 2, 3),
-        ["f64"] = Torch.FromArray(Doubles, 3, 1, 2),
-        ["i64"] = Torch.FromArray(new[] { long.MinValue, -1L, 0L, long.MaxValue }),
-        ["i32"] = Torch.FromArray(new[] { int.MinValue, 7, int.MaxValue, 0 }, 2, 2),
-        ["u8"] = Torch.FromArray(new byte[] { 0, 1, 128, 255 }),
-        ["bool"] = Torch.FromArray(new[] { true, false, false, true, true }),
-        ["scalar"] = Torch.ScalarTensor(2.75, DType.Float64),
-        ["empty"] = Torch.Zeros([0, 3], DType.Float32),
-        ["empty_bool"] = Torch.Zeros([2, 0], DType.Bool),
+        ["f32"] = Tensors.FromArray(Floats, 2, 3),
+        ["f64"] = Tensors.FromArray(Doubles, 3, 1, 2),
+        ["i64"] = Tensors.FromArray(new[] { long.MinValue, -1L, 0L, long.MaxValue }),
+        ["i32"] = Tensors.FromArray(new[] { int.MinValue, 7, int.MaxValue, 0 }, 2, 2),
+        ["u8"] = Tensors.FromArray(new byte[] { 0, 1, 128, 255 }),
+        ["bool"] = Tensors.FromArray(new[] { true, false, false, true, true }),
+        ["scalar"] = Tensors.ScalarTensor(2.75, DType.Float64),
+        ["empty"] = Tensors.Zeros([0, 3], DType.Float32),
+        ["empty_bool"] = Tensors.Zeros([2, 0], DType.Bool),
     };
 
     private static readonly Dictionary<string, string> Metadata = new()
@@ -35,7 +35,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void EveryDTypeRoundTripsBitExactThroughAStream()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var tensors = EveryDType();
         using var stream = new MemoryStream();
         SafeTensors.Save(tensors, stream, Metadata);
@@ -50,7 +50,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void SavingToAPathIsAtomicAndOverwrites()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         string directory = Directory.CreateTempSubdirectory("safetensors-").FullName;
         try
         {
@@ -72,7 +72,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void LayoutFollowsTheReferenceWriter()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         byte[] bytes = Save(EveryDType(), Metadata);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         Assert.AreEqual(0UL, headerLength % 8, "the header is padded to a multiple of 8 bytes");
@@ -96,7 +96,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void OutputIsDeterministicAndIndependentOfInsertionOrder()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var tensors = EveryDType();
         var reversed = tensors.Reverse().ToDictionary();
         var reversedMetadata = Metadata.Reverse().ToDictionary();
@@ -106,7 +106,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void LoadingAndSavingAgainReproducesTheBytes()
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         foreach (var metadata in new[] { Metadata, null, new Dictionary<string, string>() })
         {
             byte[] first = Save(EveryDType(), metadata);
@@ -118,8 +118,8 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void NonContiguousTensorsAreWrittenRowMajor()
     {
-        using var scope = Torch.NewDisposeScope();
-        var transposed = Torch.Arange(6).View(2, 3).T;
+        using var scope = Tensors.NewDisposeScope();
+        var transposed = Tensors.Arange(6).View(2, 3).T;
         Assert.IsFalse(transposed.IsContiguous);
         using var stream = new MemoryStream(Save(new Dictionary<string, Tensor> { ["t"] = transposed }, null));
         using var file = SafeTensors.Load(stream);
@@ -132,9 +132,9 @@ public sealed class SafeTensorsRoundTripTests
     public void LoadedTensorsBelongToTheFileNotToTheScope()
     {
         SafeTensorsFile file;
-        using (var scope = Torch.NewDisposeScope())
+        using (var scope = Tensors.NewDisposeScope())
         {
-            using var stream = new MemoryStream(Save(new Dictionary<string, Tensor> { ["x"] = Torch.Ones(2) }, null));
+            using var stream = new MemoryStream(Save(new Dictionary<string, Tensor> { ["x"] = Tensors.Ones(2) }, null));
             file = SafeTensors.Load(stream);
         }
         using (file) CollectionAssert.AreEqual(new[] { 1f, 1f }, file["x"].ToArray<float>());
@@ -145,7 +145,7 @@ public sealed class SafeTensorsRoundTripTests
     [TestMethod]
     public void ReservedNameIsRejected()
     {
-        using var t = Torch.Ones(1);
+        using var t = Tensors.Ones(1);
         Assert.ThrowsExactly<ArgumentException>(() => Save(new Dictionary<string, Tensor> { ["__metadata__"] = t }, null));
     }
 

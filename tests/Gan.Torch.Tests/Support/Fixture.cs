@@ -12,12 +12,12 @@ public sealed record FixtureTensor(string DType, long[] Shape, JsonElement[] Val
     /// <summary>The recorded tensor, as a new Gan.Torch tensor of the same dtype and shape (0-dim included).</summary>
     public Tensor ToTensor() => DType switch
     {
-        "float64" => Torch.FromSpan<double>(Values.Select(v => v.GetDouble()).ToArray(), Shape),
-        "float32" => Torch.FromSpan<float>(Values.Select(v => v.GetSingle()).ToArray(), Shape),
-        "int64" => Torch.FromSpan<long>(Values.Select(v => v.GetInt64()).ToArray(), Shape),
-        "int32" => Torch.FromSpan<int>(Values.Select(v => v.GetInt32()).ToArray(), Shape),
-        "uint8" => Torch.FromSpan<byte>(Values.Select(v => v.GetByte()).ToArray(), Shape),
-        "bool" => Torch.FromSpan<bool>(Values.Select(v => v.GetBoolean()).ToArray(), Shape),
+        "float64" => Tensors.FromSpan<double>(Values.Select(v => v.GetDouble()).ToArray(), Shape),
+        "float32" => Tensors.FromSpan<float>(Values.Select(v => v.GetSingle()).ToArray(), Shape),
+        "int64" => Tensors.FromSpan<long>(Values.Select(v => v.GetInt64()).ToArray(), Shape),
+        "int32" => Tensors.FromSpan<int>(Values.Select(v => v.GetInt32()).ToArray(), Shape),
+        "uint8" => Tensors.FromSpan<byte>(Values.Select(v => v.GetByte()).ToArray(), Shape),
+        "bool" => Tensors.FromSpan<bool>(Values.Select(v => v.GetBoolean()).ToArray(), Shape),
         _ => throw new NotSupportedException($"fixture dtype {DType}"),
     };
 
@@ -82,7 +82,7 @@ public static class Fixture
     /// </summary>
     public static void Check(string name, FixtureCase fixture, Func<Tensor[], Tensor> op, double tolerance = 1e-12)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var inputs = fixture.Inputs.Select(x =>
         {
             var t = x.ToTensor();
@@ -95,6 +95,6 @@ public static class Fixture
         var grads = Autograd.Grad([output.Sum()], differentiable, allowUnused: true);
         Assert.AreEqual(fixture.Grads.Length, grads.Length, $"{name}: gradient count");
         for (int i = 0; i < grads.Length; i++)
-            fixture.Grads[i].AssertMatches(grads[i] ?? Torch.ZerosLike(differentiable[i]), $"{name}: gradient of input {i}", tolerance);
+            fixture.Grads[i].AssertMatches(grads[i] ?? Tensors.ZerosLike(differentiable[i]), $"{name}: gradient of input {i}", tolerance);
     }
 }

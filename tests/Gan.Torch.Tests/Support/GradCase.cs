@@ -22,9 +22,9 @@ public sealed record GradCase(Func<ulong, Tensor>[] Inputs, Func<Tensor[], Tenso
 
     private static Func<ulong, Tensor> Mapped(long[] shape, Func<Tensor, Tensor> map) => seed =>
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         using var g = new Generator(seed);
-        using var x = Torch.Randn(shape, DType.Float64, generator: g);
+        using var x = Tensors.Randn(shape, DType.Float64, generator: g);
         return map(x).RequiresGrad_();
     };
 
@@ -35,14 +35,14 @@ public sealed record GradCase(Func<ulong, Tensor>[] Inputs, Func<Tensor[], Tenso
     /// </summary>
     public static Func<Tensor[], Tensor> GradientOf(Func<Tensor[], Tensor> op) => t =>
     {
-        using var enable = Torch.EnableGrad();
+        using var enable = Tensors.EnableGrad();
         return Autograd.Grad([op(t).Square().Sum()], [t[0]], createGraph: true)[0]!;
     };
 
     /// <summary>Builds the inputs and runs <see cref="GradCheck.Assert"/>; failures name the case.</summary>
     public void Check(string name)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         var inputs = Inputs.Select((make, i) => make(100 + (ulong)i)).ToArray();
         GradCheck.Assert(Op, inputs, what: name);
     }

@@ -15,13 +15,13 @@ public static class GradCheck
     public static void Assert(Func<Tensor[], Tensor> function, Tensor[] inputs, double eps = 1e-6, double atol = 1e-5,
         double rtol = 1e-3, string? what = null)
     {
-        using var scope = Torch.NewDisposeScope();
+        using var scope = Tensors.NewDisposeScope();
         foreach (var x in inputs)
             if (x.RequiresGrad && x.DType != DType.Float64)
                 throw new ArgumentException("gradient checks run in float64; convert inputs first");
 
         var output = function(inputs);
-        var projection = Torch.Randn(output.Shape, DType.Float64, generator: new Generator(1234));
+        var projection = Tensors.Randn(output.Shape, DType.Float64, generator: new Generator(1234));
         var analytic = Autograd.Grad([output.Mul(projection).Sum()], inputs.Where(x => x.RequiresGrad).ToArray(),
             allowUnused: true);
 
@@ -46,13 +46,13 @@ public static class GradCheck
 
     private static double[] Numeric(Func<Tensor[], Tensor> function, Tensor[] inputs, Tensor x, Tensor projection, double eps)
     {
-        using var noGrad = Torch.NoGrad();
+        using var noGrad = Tensors.NoGrad();
         long n = x.NumberOfElements;
         var result = new double[n];
         using var flat = x.View(-1);
         for (long i = 0; i < n; i++)
         {
-            using var scope = Torch.NewDisposeScope();
+            using var scope = Tensors.NewDisposeScope();
             var element = flat[i];
             double original = element.Item<double>();
             element.FillInPlace(original + eps);
@@ -72,6 +72,6 @@ public static class GradCheck
     public static Tensor Input(long[] shape, ulong seed)
     {
         using var g = new Generator(seed);
-        return Torch.Randn(shape, DType.Float64, generator: g).RequiresGrad_();
+        return Tensors.Randn(shape, DType.Float64, generator: g).RequiresGrad_();
     }
 }

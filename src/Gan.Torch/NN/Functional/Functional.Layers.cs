@@ -115,7 +115,7 @@ public static partial class Functional
     /// Zeroes each element with probability <paramref name="p"/> and scales the rest by 1 / (1 − p) while
     /// <paramref name="training"/>; returns the input unchanged (a new reference) otherwise. Without a
     /// <paramref name="generator"/>, libtorch's fused dropout draws from the default generator (seeded by
-    /// <see cref="Torch.ManualSeed"/>); with one, the mask is drawn from it, for reproducibility independent of other draws.
+    /// <see cref="Tensors.ManualSeed"/>); with one, the mask is drawn from it, for reproducibility independent of other draws.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
     public static Tensor Dropout(Tensor input, double p = 0.5, bool training = true, Generator? generator = null)
@@ -125,7 +125,7 @@ public static partial class Functional
         if (generator is null || !training)
             return Tensor.Wrap(NativeMethods.gan_dropout(input.Handle, p, Tensor.Flag(training), out var r), r);
 
-        using var mask = Torch.Empty(input.Shape, input.DType, input.Device);
+        using var mask = Tensors.Empty(input.Shape, input.DType, input.Device);
         mask.BernoulliInPlace(1 - p, generator);
         if (p < 1) mask.DivInPlace(1 - p);
         return input.Mul(mask);

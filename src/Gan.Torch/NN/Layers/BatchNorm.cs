@@ -37,9 +37,9 @@ public abstract class BatchNorm : Module<Tensor, Tensor>
         }
         if (trackRunningStats)
         {
-            _runningMean = Torch.Zeros(numFeatures);
-            _runningVar = Torch.Ones(numFeatures);
-            _numBatchesTracked = Torch.Zeros([], DType.Int64);
+            _runningMean = Tensors.Zeros(numFeatures);
+            _runningVar = Tensors.Ones(numFeatures);
+            _numBatchesTracked = Tensors.Zeros([], DType.Int64);
         }
         ResetParameters();
         RegisterComponents();
@@ -93,7 +93,7 @@ public abstract class BatchNorm : Module<Tensor, Tensor>
         double factor = Momentum ?? 0;
         if (IsTraining && _numBatchesTracked is not null)
         {
-            using (Torch.NoGrad()) _numBatchesTracked.AddInPlace(1L);
+            using (Tensors.NoGrad()) _numBatchesTracked.AddInPlace(1L);
             if (Momentum is null) factor = 1.0 / _numBatchesTracked.Item<long>();
         }
         // Without running statistics, evaluation normalises with the batch's statistics too (PyTorch's behaviour).

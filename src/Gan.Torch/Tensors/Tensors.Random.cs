@@ -3,7 +3,7 @@ using Gan.Torch.Native;
 namespace Gan.Torch;
 
 // Random factories. Each takes an optional Generator; without one, libtorch's default generator is used.
-public static partial class Torch
+public static partial class Tensors
 {
     /// <summary>Samples of the standard normal distribution N(0, 1).</summary>
     public static Tensor Randn(long[] shape, DType dtype = DType.Float32, Device? device = null, Generator? generator = null)

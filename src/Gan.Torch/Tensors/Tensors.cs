@@ -4,10 +4,11 @@ using Gan.Torch.Native;
 namespace Gan.Torch;
 
 /// <summary>
-/// The entry point of Gan.Torch (PyTorch's <c>torch</c> namespace): tensor factories, joining, seeds, threads,
-/// gradient modes, dispose scopes and the device policy.
+/// The entry point of Gan.Torch, what PyTorch's <c>torch</c> namespace is to Python: tensor factories, joining,
+/// seeds, threads, gradient modes, dispose scopes and the device policy. (It is not called <c>Torch</c>: a type named
+/// like its namespace would be unreachable by that name from any code in a <c>Gan.*</c> namespace.)
 /// </summary>
-public static partial class Torch
+public static partial class Tensors
 {
     // Declared first: static initializers run in text order and DefaultDevice's reads this one.
     private static readonly Lazy<bool> CudaAvailable = new(() => NativeMethods.gan_cuda_is_available() != 0);

@@ -3,7 +3,7 @@ using Gan.Torch.Native;
 namespace Gan.Torch;
 
 // Tensor factories: from .NET data, constant-filled, ranges, and joining.
-public static partial class Torch
+public static partial class Tensors
 {
     /// <summary>A tensor holding a copy of <paramref name="data"/> with the given shape (default: one dimension).</summary>
     /// <exception cref="TorchArgumentException">The shape's element count differs from the data length.</exception>
