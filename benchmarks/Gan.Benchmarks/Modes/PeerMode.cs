@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Gan.Benchmarks.Workloads;
+
+namespace Gan.Benchmarks.Modes;
+
+// Inside the namespace, so that `Torch` names the class Gan.Torch.Torch rather than the namespace Gan.Torch.
+using Gan.Torch;
+
+/// <summary>
+/// `peer`: times the workloads exactly as benchmarks/peer/torch_peer.py does (warm-up, then the median of timed
+/// batches) and prints the same table and JSON, so that run-peer-comparison.sh can divide one by the other.
+/// </summary>
+internal static class PeerMode
+{
+    public static int Run(string[] args)
+    {
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format");
+        Torch.Threads = options.Int("threads", 1);
+        Torch.ManualSeed(0);
+        int repeatsOverride = options.Int("repeats", 0);
+        string format = options.Text("format", "both");
+
+        var results = new List<Result>();
+        foreach (var name in options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(','))
+        {
+            using var workload = WorkloadCatalog.Create(name);
+            results.Add(Measure(workload, repeatsOverride));
+        }
+
+        var report = new Report("gan-torch-csharp",
+            $"Gan.Torch over libtorch {Torch.LibTorchVersion}, .NET {Environment.Version}", Torch.Threads, results);
+        if (format is "table" or "both") PrintTable(report);
+        if (format is "json" or "both") Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        return 0;
+    }
+
+    private static Result Measure(Workload workload, int repeatsOverride)
+    {
+        var plan = workload.Plan;
+        int repeats = repeatsOverride > 0 ? repeatsOverride : plan.Repeats;
+        workload.Run(plan.Warmup);
+        var samples = new double[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            workload.Run(plan.Iterations);
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            samples[r] = seconds / plan.Iterations * workload.UnitScale;
+        }
+        var sorted = samples.Order().ToArray();
+        double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
+        return new Result(workload.Name, workload.Unit, median, sorted[0], sorted[^1], plan.Iterations, samples);
+    }
+
+    private static void PrintTable(Report report)
+    {
+        Console.WriteLine($"Gan.Torch C# ({report.Version}), {report.Threads} thread(s)");
+        Console.WriteLine($"{"workload",-22} {"median",12} {"min",12} {"max",12}  unit");
+        foreach (var r in report.Results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Name,-22} {r.Median,12:F3} {r.Min,12:F3} {r.Max,12:F3}  {r.Unit}"));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record Result(string Name, string Unit, double Median, double Min, double Max, int Iterations, double[] Samples);
+
+    private sealed record Report(string Runtime, string Version, int Threads, List<Result> Results);
+}
