@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs the C# workloads (Gan.Benchmarks `peer` mode) and the PyTorch-Python peer (benchmarks/peer/torch_peer.py)
+# with the same thread count, and prints each side's median and the ratio C#/Python per workload (< 1: C# faster).
+#
+#   benchmarks/run-peer-comparison.sh [--threads "1 2"] [--rounds 3] [--workloads add,gan_mlp_step] [--out DIR]
+#
+# --rounds N runs the two sides N times, alternating, and reports the median of the per-run medians, so that a
+# burst of load from other processes hits both sides alike. Raw JSON of every run is kept in --out
+# (default artifacts/peer-comparison).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+threads="1 2"
+rounds=1
+workloads=""
+out="$root/artifacts/peer-comparison"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --workloads) workloads="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "usage: $0 [--threads \"1 2\"] [--rounds N] [--workloads a,b] [--out DIR]" >&2; exit 2 ;;
+  esac
+done
+
+python=/usr/bin/python3  # Debian's interpreter: it has python3-torch over the same libtorch
+dotnet build "$root/benchmarks/Gan.Benchmarks/Gan.Benchmarks.csproj" -c Release -nologo -v quiet >/dev/null
+bench_dll="$root/benchmarks/Gan.Benchmarks/bin/Release/net10.0/Gan.Benchmarks.dll"
+workload_args=()
+[ -n "$workloads" ] && workload_args=(--workloads "$workloads")
+
+mkdir -p "$out"
+rm -f "$out"/*.json
+for t in $threads; do
+  for r in $(seq "$rounds"); do
+    echo "threads $t, round $r/$rounds: C#" >&2
+    dotnet "$bench_dll" peer --threads "$t" --format json "${workload_args[@]}" > "$out/csharp-t$t-r$r.json"
+    echo "threads $t, round $r/$rounds: Python" >&2
+    "$python" "$root/benchmarks/peer/torch_peer.py" --threads "$t" --format json "${workload_args[@]}" > "$out/python-t$t-r$r.json"
+  done
+done
+
+"$python" - "$out" <<'EOF'
+import glob, json, os, statistics, sys
+
+out = sys.argv[1]
+runs = {}  # (side, threads) -> list of reports
+for path in sorted(glob.glob(os.path.join(out, "*-t*-r*.json"))):
+    side, threads = os.path.basename(path).split("-")[:2]
+    with open(path) as f:
+        runs.setdefault((side, int(threads[1:])), []).append(json.load(f))
+
+def medians(reports):
+    by_name = {}
+    for report in reports:
+        for r in report["results"]:
+            by_name.setdefault(r["name"], (r["unit"], []))[1].append(r["median"])
+    return {name: (unit, statistics.median(values), values) for name, (unit, values) in by_name.items()}
+
+summary = []
+print(f"{'threads':>7}  {'workload':<16} {'C#':>12} {'Python':>12}  {'unit':<8} {'C#/Python':>9}")
+for threads in sorted({t for _, t in runs}):
+    cs, py = medians(runs[("csharp", threads)]), medians(runs[("python", threads)])
+    for name in py:
+        if name not in cs:
+            continue
+        unit, c, c_all = cs[name]
+        _, p, p_all = py[name]
+        print(f"{threads:>7}  {name:<16} {c:>12.3f} {p:>12.3f}  {unit:<8} {c / p:>9.3f}")
+        summary.append({"threads": threads, "workload": name, "unit": unit, "csharp": c, "python": p,
+                        "ratio": c / p, "csharp_runs": c_all, "python_runs": p_all})
+versions = {side: reports[0]["version"] for (side, _), reports in runs.items()}
+with open(os.path.join(out, "summary.json"), "w") as f:
+    json.dump({"versions": versions, "results": summary}, f, indent=1)
+print(f"versions: {versions['csharp']} | {versions['python']}")
+print(f"raw runs and summary.json in {out}")
+EOF
