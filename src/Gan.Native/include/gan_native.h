@@ -84,6 +84,9 @@ GAN_API gan_status gan_tensor_contiguous(gan_tensor t, gan_tensor* out);
 GAN_API gan_status gan_tensor_detach(gan_tensor t, gan_tensor* out);
 GAN_API gan_status gan_tensor_set_requires_grad(gan_tensor t, int32_t requires_grad);
 GAN_API gan_status gan_tensor_copy_(gan_tensor dst, gan_tensor src);
+/* Makes dst refer to src's data (dtype, device and shape included) while dst stays the same tensor object, so
+ * autograd leaves and every handle to dst see the new data (PyTorch's `dst.data = src`). */
+GAN_API gan_status gan_tensor_set_data(gan_tensor dst, gan_tensor src);
 GAN_API gan_status gan_tensor_fill_(gan_tensor t, gan_scalar value);
 GAN_API gan_status gan_tensor_zero_(gan_tensor t);
 GAN_API gan_status gan_tensor_to_string(gan_tensor t, char* buffer, int64_t capacity, int64_t* length);
@@ -200,6 +203,10 @@ GAN_API gan_status gan_pixel_unshuffle(gan_tensor x, int64_t downscale, gan_tens
 /* mode: 0 nearest, 1 bilinear, 2 bicubic. align_corners is ignored for nearest. antialias for bilinear/bicubic. */
 GAN_API gan_status gan_interpolate2d(gan_tensor x, int64_t out_h, int64_t out_w, int32_t mode,
                                      int32_t align_corners, int32_t antialias, gan_tensor* out);
+/* By scale factor, as torch.nn.functional.interpolate(scale_factor=...): the output size is floor(size * scale) and
+ * the kernels map coordinates with the given scale itself (not the ratio of the rounded sizes). */
+GAN_API gan_status gan_interpolate2d_scale(gan_tensor x, double scale_h, double scale_w, int32_t mode,
+                                           int32_t align_corners, int32_t antialias, gan_tensor* out);
 GAN_API gan_status gan_avg_pool2d(gan_tensor x, const int64_t* kernel, const int64_t* stride,
                                   const int64_t* padding, int32_t ceil_mode, int32_t count_include_pad,
                                   gan_tensor* out);

@@ -1,4 +1,6 @@
 // Neural-network functions: layers' math, activations, resampling, padding and losses.
+#include <cmath>
+
 #include "common.h"
 
 namespace {
@@ -47,22 +49,43 @@ GAN_API gan_status gan_pixel_unshuffle(gan_tensor x, int64_t downscale, gan_tens
     GAN_RETURN(at::pixel_unshuffle(*x, downscale))
 }
 
-GAN_API gan_status gan_interpolate2d(gan_tensor x, int64_t out_h, int64_t out_w, int32_t mode,
-                                     int32_t align_corners, int32_t antialias, gan_tensor* out) {
-    GAN_TRY
+namespace {
+// scale_h/scale_w are the caller's scale factors, or nullopt when the output size alone defines the mapping.
+at::Tensor interpolate2d(const at::Tensor& x, int64_t out_h, int64_t out_w, int32_t mode, bool align_corners,
+                         bool antialias, c10::optional<double> scale_h, c10::optional<double> scale_w) {
     const std::vector<int64_t> size{out_h, out_w};
-    const bool ac = align_corners != 0;
-    at::Tensor r;
     switch (mode) {
         case 0:
             if (antialias) throw gan::argument_error("antialias applies to bilinear and bicubic modes only");
-            r = at::upsample_nearest2d(*x, size);
-            break;
-        case 1: r = antialias ? at::_upsample_bilinear2d_aa(*x, size, ac) : at::upsample_bilinear2d(*x, size, ac); break;
-        case 2: r = antialias ? at::_upsample_bicubic2d_aa(*x, size, ac) : at::upsample_bicubic2d(*x, size, ac); break;
+            return at::upsample_nearest2d(x, size, scale_h, scale_w);
+        case 1:
+            return antialias ? at::_upsample_bilinear2d_aa(x, size, align_corners, scale_h, scale_w)
+                             : at::upsample_bilinear2d(x, size, align_corners, scale_h, scale_w);
+        case 2:
+            return antialias ? at::_upsample_bicubic2d_aa(x, size, align_corners, scale_h, scale_w)
+                             : at::upsample_bicubic2d(x, size, align_corners, scale_h, scale_w);
         default: throw gan::argument_error("unknown interpolation mode " + std::to_string(mode));
     }
-    *out = gan::wrap(std::move(r));
+}
+}  // namespace
+
+GAN_API gan_status gan_interpolate2d(gan_tensor x, int64_t out_h, int64_t out_w, int32_t mode,
+                                     int32_t align_corners, int32_t antialias, gan_tensor* out) {
+    GAN_RETURN(interpolate2d(*x, out_h, out_w, mode, align_corners != 0, antialias != 0, c10::nullopt, c10::nullopt))
+}
+
+GAN_API gan_status gan_interpolate2d_scale(gan_tensor x, double scale_h, double scale_w, int32_t mode,
+                                           int32_t align_corners, int32_t antialias, gan_tensor* out) {
+    GAN_TRY
+    if (!(scale_h > 0.0) || !(scale_w > 0.0))
+        throw gan::argument_error("scale factors must be positive, got (" + std::to_string(scale_h) + ", " +
+                                  std::to_string(scale_w) + ")");
+    if (x->dim() != 4)
+        throw gan::argument_error("interpolation expects a 4-D input (batch, channels, height, width), got " +
+                                  c10::str(x->sizes()));
+    const auto out_h = static_cast<int64_t>(std::floor(static_cast<double>(x->size(2)) * scale_h));
+    const auto out_w = static_cast<int64_t>(std::floor(static_cast<double>(x->size(3)) * scale_w));
+    *out = gan::wrap(interpolate2d(*x, out_h, out_w, mode, align_corners != 0, antialias != 0, scale_h, scale_w));
     GAN_CATCH
 }
 

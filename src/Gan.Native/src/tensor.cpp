@@ -109,6 +109,12 @@ GAN_API gan_status gan_tensor_copy_(gan_tensor dst, gan_tensor src) {
     GAN_CATCH
 }
 
+GAN_API gan_status gan_tensor_set_data(gan_tensor dst, gan_tensor src) {
+    GAN_TRY
+    dst->set_data(*src);
+    GAN_CATCH
+}
+
 GAN_API gan_status gan_tensor_fill_(gan_tensor t, gan_scalar value) {
     GAN_TRY
     t->fill_(gan::scalar(value));

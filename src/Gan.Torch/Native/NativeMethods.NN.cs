@@ -13,6 +13,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_pixel_shuffle(TensorHandle x, long upscale, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_pixel_unshuffle(TensorHandle x, long downscale, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_interpolate2d(TensorHandle x, long outH, long outW, int mode, int alignCorners, int antialias, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int gan_interpolate2d_scale(TensorHandle x, double scaleH, double scaleW, int mode, int alignCorners, int antialias, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_avg_pool2d(TensorHandle x, long[] kernel, long[] stride, long[] padding, int ceilMode, int countIncludePad, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_max_pool2d(TensorHandle x, long[] kernel, long[] stride, long[] padding, int ceilMode, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_adaptive_avg_pool2d(TensorHandle x, long outH, long outW, out IntPtr result);

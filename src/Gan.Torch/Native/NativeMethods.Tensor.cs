@@ -21,6 +21,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_tensor_detach(TensorHandle t, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_tensor_set_requires_grad(TensorHandle t, int requiresGrad);
     [LibraryImport(Lib)] internal static partial int gan_tensor_copy_(TensorHandle dst, TensorHandle src);
+    [LibraryImport(Lib)] internal static partial int gan_tensor_set_data(TensorHandle dst, TensorHandle src);
     [LibraryImport(Lib)] internal static partial int gan_tensor_fill_(TensorHandle t, NativeScalar value);
     [LibraryImport(Lib)] internal static partial int gan_tensor_zero_(TensorHandle t);
     [LibraryImport(Lib)] internal static unsafe partial int gan_tensor_to_string(TensorHandle t, byte* buffer, long capacity, out long length);
