@@ -10,6 +10,13 @@ public sealed class Parameter : Tensor
     public Parameter(Tensor data, bool requiresGrad = true) : base(DetachedAlias(data), unscoped: true) =>
         RequiresGrad = requiresGrad;
 
+    /// <summary>An uninitialised Float32 parameter on the default device, for layers to fill with their initialisation.</summary>
+    internal static Parameter Empty(params long[] shape)
+    {
+        using var data = Torch.Empty(shape);
+        return new Parameter(data);
+    }
+
     private static IntPtr DetachedAlias(Tensor data)
     {
         using var detached = data.Detach().DetachFromDisposeScope();
