@@ -8,6 +8,7 @@ using Gan.Benchmarks.Modes;
 return args.FirstOrDefault() switch
 {
     "peer" => PeerMode.Run(args[1..]),
+    "leak" => LeakMode.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -124,11 +124,11 @@ class GanStep(Workload):
         self.d = discriminator()
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=(0.5, 0.999))
         self.opt_d = torch.optim.Adam(self.d.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        self.real = torch.rand(BATCH, IMAGE) * 2 - 1
+        self.real = torch.rand(BATCH, IMAGE).mul_(2).sub_(1)
         self.ones = torch.ones(BATCH, 1)
         self.zeros = torch.zeros(BATCH, 1)
 
-    def step(self):
+    def step(self, observe_losses=None):
         z = torch.randn(BATCH, LATENT)
         fake = self.g(z)
 
@@ -142,6 +142,9 @@ class GanStep(Workload):
         g_loss = F.binary_cross_entropy_with_logits(self.d(fake), self.ones)
         g_loss.backward()
         self.opt_g.step()
+
+        if observe_losses:
+            observe_losses(d_loss, g_loss)
 
 
 WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep)}
@@ -167,15 +170,28 @@ def measure(workload, repeats_override):
     }
 
 
+def check_losses(steps):
+    """Prints the losses of the first GAN steps after seeding 0: `Gan.Benchmarks peer --check` must print the same."""
+    torch.manual_seed(0)
+    gan = GanStep()
+    for i in range(steps):
+        gan.step(lambda d, g: print(f"step {i + 1}: d_loss {d.item():.6f} g_loss {g.item():.6f}"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
     parser.add_argument("--workloads", default=",".join(WORKLOADS), help="comma-separated subset of " + ", ".join(WORKLOADS))
     parser.add_argument("--repeats", type=int, default=0, help="timed batches per workload (default: per workload)")
     parser.add_argument("--format", choices=("table", "json", "both"), default="both")
+    parser.add_argument("--check", type=int, default=0, metavar="STEPS",
+                        help="print the losses of the first STEPS GAN steps instead of timing")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
+    if args.check:
+        check_losses(args.check)
+        return
     torch.manual_seed(0)
     results = []
     for name in args.workloads.split(","):

@@ -16,9 +16,14 @@ internal static class PeerMode
 {
     public static int Run(string[] args)
     {
-        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format");
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check");
         Torch.Threads = options.Int("threads", 1);
         Torch.ManualSeed(0);
+        if (options.Int("check", 0) is > 0 and int checkSteps)
+        {
+            CheckLosses(checkSteps);
+            return 0;
+        }
         int repeatsOverride = options.Int("repeats", 0);
         string format = options.Text("format", "both");
 
@@ -34,6 +39,16 @@ internal static class PeerMode
         if (format is "table" or "both") PrintTable(report);
         if (format is "json" or "both") Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
         return 0;
+    }
+
+    /// <summary>Prints the first GAN steps' losses after seeding 0, in torch_peer.py --check's format: equal lines
+    /// show that the two sides run the same math (same initialisation draws, same ops, same optimizer).</summary>
+    private static void CheckLosses(int steps)
+    {
+        using var gan = new GanStepWorkload();
+        for (int i = 1; i <= steps; i++)
+            gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));
     }
 
     private static Result Measure(Workload workload, int repeatsOverride)
