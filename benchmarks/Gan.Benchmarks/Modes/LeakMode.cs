@@ -9,7 +9,8 @@ using Gan.Torch;
 /// <summary>
 /// `leak`: runs the GAN train step many times (each step in its own dispose scope, as a user's loop would) and
 /// prints the live native tensors and the process's resident memory at the start, at intervals and at the end —
-/// evidence that a long training loop holds a flat amount of memory.
+/// evidence that a long training loop holds a flat amount of memory. "managed MiB" is the managed heap including
+/// garbage not yet collected (no collection is forced), so it grows until the next gen-0 collection.
 /// </summary>
 internal static class LeakMode
 {
@@ -24,7 +25,7 @@ internal static class LeakMode
 
         Console.WriteLine($"leak run: up to {steps} GAN train steps{(seconds > 0 ? $" or {seconds} s" : "")}, " +
                           $"{Torch.Threads} thread(s); RSS = VmRSS of /proc/self/status");
-        Console.WriteLine($"{"step",8} {"seconds",9} {"live tensors",13} {"RSS MiB",9} {"managed MiB",12}");
+        Console.WriteLine($"{"step",8} {"seconds",9} {"live tensors",13} {"RSS MiB",9} {"managed MiB",12} {"GCs (gen0/1/2)",15}");
         using var workload = new GanStepWorkload();
         var clock = Stopwatch.StartNew();
         Report(0, clock);
@@ -41,7 +42,8 @@ internal static class LeakMode
 
     private static void Report(int step, Stopwatch clock) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{step,8} {clock.Elapsed.TotalSeconds,9:F1} {Torch.LiveTensorCount,13} {ResidentMiB(),9:F1} {GC.GetTotalMemory(false) / 1048576.0,12:F1}"));
+            $"{step,8} {clock.Elapsed.TotalSeconds,9:F1} {Torch.LiveTensorCount,13} {ResidentMiB(),9:F1} {GC.GetTotalMemory(false) / 1048576.0,12:F1} " +
+            $"{$"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}",15}"));
 
     /// <summary>Resident set size from /proc/self/status (Linux); the runtime's working set elsewhere.</summary>
     private static double ResidentMiB()
