@@ -1,6 +1,6 @@
 namespace Gan.Torch.NN;
 
-/// <summary>How <c>Functional.Interpolate</c> and <c>Upsample</c> computes new pixels.</summary>
+/// <summary>How <c>Functional.Interpolate</c> and <c>Upsample</c> compute new pixels.</summary>
 public enum InterpolationMode
 {
     /// <summary>Copies the nearest input pixel (PyTorch's "nearest").</summary>

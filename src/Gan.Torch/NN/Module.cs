@@ -10,7 +10,8 @@ namespace Gan.Torch.NN;
 /// submodule, <see cref="Parameter"/> as a parameter and any other <see cref="Tensor"/> as a buffer, in declaration
 /// order (base classes first), named after the field without its leading underscore (or by
 /// <see cref="ComponentNameAttribute"/>). Dotted names, state-dict keys and their order are PyTorch's for the same
-/// structure. Reassigning a field after registration is not tracked; convert in place with <see cref="To(DType)"/>.
+/// structure. Reassigning a field after registration is not tracked (convert in place with <see cref="To(DType)"/>),
+/// and collections of modules in a field are not looked into (use <see cref="Sequential"/> or <see cref="RegisterModule"/>).
 /// Disposing a module disposes its parameters, buffers and submodules.
 /// </summary>
 public abstract partial class Module : IDisposable
@@ -21,6 +22,7 @@ public abstract partial class Module : IDisposable
     private readonly OrderedDictionary<string, Parameter> _parameters = new();
     private readonly OrderedDictionary<string, Tensor> _buffers = new();
     private readonly HashSet<string> _nonPersistentBuffers = new();
+    private readonly Dictionary<string, int> _fieldOrder = new();
     private bool _training = true;
     private bool _disposed;
 
@@ -30,24 +32,43 @@ public abstract partial class Module : IDisposable
     /// <summary>
     /// Registers the fields of the concrete type (and its base types, base first) that hold components; null fields
     /// are skipped. Call it at the end of the constructor. Calling it again registers only fields not registered yet,
-    /// so a base class and a derived class may both call it.
+    /// still in declaration order, so a base class and a derived class may both call it.
     /// </summary>
     /// <exception cref="ArgumentException">A name is already used by another component, or contains '.'.</exception>
     protected void RegisterComponents()
     {
-        foreach (var field in ComponentFieldsByType.GetOrAdd(GetType(), FindComponentFields))
+        var fields = ComponentFieldsByType.GetOrAdd(GetType(), FindComponentFields);
+        for (int order = 0; order < fields.Length; order++)
         {
-            object? value = field.GetValue(this);
+            object? value = fields[order].GetValue(this);
             if (value is null) continue;
-            string name = ComponentName(field);
+            string name = ComponentName(fields[order]);
             if (IsRegisteredAs(name, value)) continue;
+            CheckNewName(name);
             switch (value)
             {
-                case Module module: RegisterModule(name, module); break;
-                case Parameter parameter: RegisterParameter(name, parameter); break;
-                case Tensor buffer: RegisterBuffer(name, buffer); break;
+                case Module module when ReferenceEquals(module, this):
+                    throw new ArgumentException($"field '{fields[order].Name}' refers to the module itself");
+                case Module module: InsertInFieldOrder(_children, name, module, order); break;
+                case Parameter parameter: InsertInFieldOrder(_parameters, name, parameter, order); break;
+                case Tensor buffer:
+                    buffer.DetachFromDisposeScope();
+                    InsertInFieldOrder(_buffers, name, buffer, order);
+                    break;
             }
+            _fieldOrder[name] = order;
         }
+    }
+
+    // A field registered by a later call (e.g. a derived constructor's, after the base constructor's) still takes its
+    // place in declaration order; explicitly registered components count as earlier.
+    private void InsertInFieldOrder<T>(OrderedDictionary<string, T> registry, string name, T value, int order)
+    {
+        int index = 0;
+        while (index < registry.Count &&
+               (!_fieldOrder.TryGetValue(registry.GetAt(index).Key, out int other) || other < order))
+            index++;
+        registry.Insert(index, name, value);
     }
 
     /// <summary>Registers <paramref name="module"/> as the submodule <paramref name="name"/>.</summary>

@@ -101,7 +101,7 @@ public static partial class Functional
     {
         if (input.Dim < 2)
             throw new ArgumentException($"BatchNorm expects an input of shape (N, C, *), got {input.ShapeText}", nameof(input));
-        if (training && input.NumberOfElements / input.Size(1) <= 1)
+        if (training && input.Size(1) > 0 && input.NumberOfElements / input.Size(1) == 1)
             throw new ArgumentException(
                 $"BatchNorm in training needs more than one value per channel to compute a variance, got input {input.ShapeText}",
                 nameof(input));

@@ -31,8 +31,12 @@ public sealed class Sequential : Module<Tensor, Tensor>
     /// <summary>The layer at <paramref name="index"/>.</summary>
     public Module<Tensor, Tensor> this[int index] => _layers[index];
 
-    /// <summary>Feeds <paramref name="input"/> through every layer; intermediate results are freed as soon as the next
-    /// layer has consumed them (autograd keeps what it needs).</summary>
+    /// <summary>
+    /// Feeds <paramref name="input"/> through every layer. Each intermediate result is disposed as soon as the next layer
+    /// has consumed it (autograd keeps what it needs), so peak memory stays at about two activations even without a
+    /// dispose scope; a layer that wants to keep its output (a feature tap) must keep an <see cref="Tensor.Alias"/>.
+    /// The caller owns the result.
+    /// </summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
