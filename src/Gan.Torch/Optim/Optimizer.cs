@@ -5,12 +5,14 @@ namespace Gan.Torch.Optim;
 
 /// <summary>
 /// Updates a fixed list of parameters from their gradients. One optimizer has one learning rate for all its
-/// parameters (no parameter groups) and one step counter: create one optimizer per network. The optimizer owns its
-/// state buffers (disposed with it), never the parameters.
+/// parameters (no parameter groups) and one step counter shared by all of them (PyTorch counts per parameter; the two
+/// agree whenever every parameter gets a gradient at every step): create one optimizer per network. The optimizer owns
+/// its state buffers (disposed with it), never the parameters.
 /// </summary>
 public abstract class Optimizer : IDisposable
 {
     private readonly Parameter[] _parameters;
+    private readonly IReadOnlyList<Parameter> _readOnlyParameters;
     private double _learningRate;
     private bool _disposed;
 
@@ -28,13 +30,14 @@ public abstract class Optimizer : IDisposable
                 nameof(parameters));
         foreach (var p in _parameters) ArgumentNullException.ThrowIfNull(p, nameof(parameters));
         _learningRate = Hyperparameter.NonNegative(lr, nameof(lr));
+        _readOnlyParameters = Array.AsReadOnly(_parameters);
     }
 
     /// <summary>The optimizer kind recorded in saved states ("Adam", "Sgd").</summary>
     public abstract string Kind { get; }
 
     /// <summary>The parameters this optimizer updates, in order (state tensors are named by this index).</summary>
-    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<Parameter> Parameters => _readOnlyParameters;
 
     /// <summary>The step size (schedulers change it between steps).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not a number.</exception>

@@ -12,7 +12,9 @@ public sealed class Sgd : Optimizer
     private const string MomentumBuffer = "momentum_buffer";
     private static readonly string[] Names = [MomentumBuffer];
 
-    // Like PyTorch, the momentum buffers appear at the first step that uses momentum, initialised to that step's gradient.
+    // Like PyTorch, the momentum buffers appear at the first step that uses momentum, initialised to that step's
+    // gradient. Unlike PyTorch, this happens for all parameters at once: one without a gradient at that step starts
+    // its momentum from zero rather than from its first gradient.
     private Tensor[]? _momentumBuffers;
 
     /// <summary>Creates the optimizer.</summary>
@@ -59,16 +61,21 @@ public sealed class Sgd : Optimizer
     /// <inheritdoc />
     protected override void Update(long step)
     {
-        bool firstStep = false;
-        if (Momentum != 0 && _momentumBuffers is null)
+        bool firstStep = Momentum != 0 && _momentumBuffers is null;
+        var momentumBuffers = firstStep ? ZerosLikeParameters() : _momentumBuffers;
+        try
         {
-            _momentumBuffers = ZerosLikeParameters();
-            firstStep = true;
+            using var parameters = new HandleArray(Parameters);
+            using var buffers = new HandleArray(momentumBuffers ?? new Tensor?[Parameters.Count]);
+            Status.Check(NativeMethods.gan_sgd_step(parameters.Pointers, buffers.Pointers, Parameters.Count, firstStep ? 1 : 0,
+                                                    LearningRate, Momentum, Dampening, WeightDecay, Nesterov ? 1 : 0));
         }
-        using var parameters = new HandleArray(Parameters);
-        using var buffers = new HandleArray(_momentumBuffers ?? new Tensor?[Parameters.Count]);
-        Status.Check(NativeMethods.gan_sgd_step(parameters.Pointers, buffers.Pointers, Parameters.Count, firstStep ? 1 : 0,
-                                                LearningRate, Momentum, Dampening, WeightDecay, Nesterov ? 1 : 0));
+        catch when (firstStep)
+        {
+            foreach (var t in momentumBuffers!) t.Dispose();
+            throw;
+        }
+        _momentumBuffers = momentumBuffers;
     }
 
     /// <inheritdoc />
@@ -95,8 +102,9 @@ public sealed class Sgd : Optimizer
         (Momentum, Dampening, WeightDecay, Nesterov) = hyperparameters;
         DisposeBuffers();
         if (!buffers.TryGetValue(MomentumBuffer, out var saved)) return;
+        _momentumBuffers = ZerosLikeParameters();
         using var noGrad = Torch.NoGrad();
-        _momentumBuffers = saved.Select(t => t.Clone().DetachFromDisposeScope()).ToArray();
+        for (int i = 0; i < saved.Length; i++) _momentumBuffers[i].CopyInPlace(saved[i]);
     }
 
     private void DisposeBuffers()

@@ -1,5 +1,7 @@
 using Gan.Torch.NN;
 using Gan.Torch.Optim;
+using Gan.Torch.Serialization;
+using Gan.Torch.Tests.Serialization;
 
 namespace Gan.Torch.Tests.Optim;
 
@@ -12,7 +14,7 @@ public sealed class OptimizerStateTests
     [TestMethod]
     [DataRow("adam")]
     [DataRow("sgd")]
-    public void ResumingFromSavedStateIsBitIdenticalToUninterruptedRun(string kind)
+    public void ResumingFromASavedStateFileIsBitIdenticalToUninterruptedRun(string kind)
     {
         float[][] uninterrupted;
         using (var run = new Run(kind, Initial()))
@@ -22,14 +24,22 @@ public sealed class OptimizerStateTests
         }
 
         float[][] resumed;
+        byte[] checkpoint;
         using (var first = new Run(kind, Initial()))
         {
             first.Steps(Interrupted);
             using var state = first.Optimizer.GetState();
-            // A fresh optimizer built with other hyperparameters: the state must restore them too.
-            using var second = new Run(kind, first.Values(), lr: 0.5);
+            checkpoint = SafeTensorsRoundTripTests.Save(state.Tensors, state.Metadata);
+            resumed = first.Values();
+        }
+        using (var file = SafeTensors.Load(new MemoryStream(checkpoint)))
+        using (var state = new OptimizerState(file.Tensors, file.Metadata))
+        // A fresh optimizer built with other hyperparameters: the state must restore them too.
+        using (var second = new Run(kind, resumed, lr: 0.5, momentum: 0))
+        {
             second.Optimizer.LoadState(state);
             Assert.AreEqual((long)Interrupted, second.Optimizer.StepCount);
+            Assert.AreEqual(0.01, second.Optimizer.LearningRate);
             second.Steps(Total - Interrupted);
             resumed = second.Values();
         }
