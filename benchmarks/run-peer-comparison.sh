@@ -7,7 +7,8 @@
 # --rounds N runs the two sides N times, alternating, and reports the median of the per-run medians, so that a
 # burst of load from other processes hits both sides alike. Raw JSON of every run is kept in --out
 # (default artifacts/peer-comparison). Before timing, both sides print the losses of their first GAN steps from the
-# same seed; the script stops if they differ.
+# same seed; the script stops if they differ. When g++ is present, each round also times the same `a + b` from C++
+# alone (benchmarks/native/add_floor.cpp): the floor under both sides' per-op figures.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,12 +45,20 @@ else
   diff "$out/check-csharp.txt" "$out/check-python.txt" >&2
   exit 1
 fi
+
+floor=""
+if command -v g++ >/dev/null; then
+  g++ -O2 -std=c++17 "$root/benchmarks/native/add_floor.cpp" -ltorch -ltorch_cpu -lc10 -o "$out/add_floor"
+  floor="$out/add_floor"
+fi
+
 for t in $threads; do
   for r in $(seq "$rounds"); do
     echo "threads $t, round $r/$rounds: C#" >&2
     dotnet "$bench_dll" peer --threads "$t" --format json "${workload_args[@]}" > "$out/csharp-t$t-r$r.json"
     echo "threads $t, round $r/$rounds: Python" >&2
     "$python" "$root/benchmarks/peer/torch_peer.py" --threads "$t" --format json "${workload_args[@]}" > "$out/python-t$t-r$r.json"
+    [ -n "$floor" ] && "$floor" "$t" > "$out/cpp-t$t-r$r.json"
   done
 done
 
@@ -71,20 +80,25 @@ def medians(reports):
     return {name: (unit, statistics.median(values), values) for name, (unit, values) in by_name.items()}
 
 summary = []
-print(f"{'threads':>7}  {'workload':<16} {'C#':>12} {'Python':>12}  {'unit':<8} {'C#/Python':>9}")
+print(f"{'threads':>7}  {'workload':<16} {'C#':>10} {'Python':>10} {'C++ floor':>10}  {'unit':<8} {'C#/Python':>9}")
 for threads in sorted({t for _, t in runs}):
     cs, py = medians(runs[("csharp", threads)]), medians(runs[("python", threads)])
+    cpp = medians(runs.get(("cpp", threads), []))
     for name in py:
         if name not in cs:
             continue
         unit, c, c_all = cs[name]
         _, p, p_all = py[name]
-        print(f"{threads:>7}  {name:<16} {c:>12.3f} {p:>12.3f}  {unit:<8} {c / p:>9.3f}")
+        floor = f"{cpp[name][1]:>10.1f}" if name in cpp else f"{'':>10}"
+        print(f"{threads:>7}  {name:<16} {c:>10.3f} {p:>10.3f} {floor}  {unit:<8} {c / p:>9.3f}")
         summary.append({"threads": threads, "workload": name, "unit": unit, "csharp": c, "python": p,
-                        "ratio": c / p, "csharp_runs": c_all, "python_runs": p_all})
+                        "cpp_floor": cpp[name][1] if name in cpp else None, "ratio": c / p,
+                        "csharp_runs": c_all, "python_runs": p_all})
+rounds = len(runs[next(k for k in runs if k[0] == "csharp")])
+print(f"C#/Python < 1: C# faster. Each figure is the median over {rounds} round(s) of each run's median.")
 versions = {side: reports[0]["version"] for (side, _), reports in runs.items()}
 with open(os.path.join(out, "summary.json"), "w") as f:
     json.dump({"versions": versions, "results": summary}, f, indent=1)
-print(f"versions: {versions['csharp']} | {versions['python']}")
+print("versions: " + " | ".join(sorted(set(versions.values()))))
 print(f"raw runs and summary.json in {out}")
 EOF
