@@ -15,7 +15,7 @@ internal abstract class Workload : IDisposable
     /// <summary>Multiplies seconds per iteration into <see cref="Unit"/>.</summary>
     public abstract double UnitScale { get; }
 
-    /// <summary>Untimed iterations, timed batches and iterations per batch (the same numbers as the peer's).</summary>
+    /// <summary>How the workload is timed (the same numbers as the peer's).</summary>
     public abstract TimingPlan Plan { get; }
 
     /// <summary>Runs <paramref name="iterations"/> iterations back to back.</summary>
@@ -25,5 +25,6 @@ internal abstract class Workload : IDisposable
     public abstract void Dispose();
 }
 
-/// <summary>How a workload is timed: warm-up iterations, then <see cref="Repeats"/> batches of <see cref="Iterations"/>.</summary>
+/// <summary>How a workload is timed: <see cref="Warmup"/> untimed iterations, then <see cref="Repeats"/> timed batches of
+/// <see cref="Iterations"/> iterations each.</summary>
 internal readonly record struct TimingPlan(int Warmup, int Iterations, int Repeats);
