@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Gan.Benchmarks.Workloads;
+using Gan.Torch;
+
+namespace Gan.Benchmarks.Modes;
+
+/// <summary>
+/// `peer`: times the workloads exactly as benchmarks/peer/torch_peer.py does (warm-up, then the median of timed
+/// batches) and prints the same table and JSON, so that run-peer-comparison.sh can divide one by the other.
+/// </summary>
+internal static class PeerMode
+{
+    public static int Run(string[] args)
+    {
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check");
+        Tensors.Threads = options.Int("threads", 1);
+        Tensors.ManualSeed(0);
+        if (options.Int("check", 0) is > 0 and int checkSteps)
+        {
+            CheckLosses(checkSteps);
+            return 0;
+        }
+        int repeatsOverride = options.Int("repeats", 0);
+        string format = options.Text("format", "both");
+
+        var results = new List<Result>();
+        foreach (var name in options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(','))
+        {
+            using var workload = WorkloadCatalog.Create(name);
+            results.Add(Measure(workload, repeatsOverride));
+        }
+
+        var report = new Report("gan-torch-csharp",
+            $"Gan.Torch over libtorch {Tensors.LibTorchVersion}, .NET {Environment.Version}", Tensors.Threads, results);
+        if (format is "table" or "both") PrintTable(report);
+        if (format is "json" or "both") Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        return 0;
+    }
+
+    /// <summary>Prints the first GAN steps' losses after seeding 0, in torch_peer.py --check's format: equal lines
+    /// show that the two sides run the same math (same initialisation draws, same ops, same optimizer).</summary>
+    private static void CheckLosses(int steps)
+    {
+        using var gan = new GanStepWorkload();
+        for (int i = 1; i <= steps; i++)
+            gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));
+    }
+
+    private static Result Measure(Workload workload, int repeatsOverride)
+    {
+        var plan = workload.Plan;
+        int repeats = repeatsOverride > 0 ? repeatsOverride : plan.Repeats;
+        workload.Run(plan.Warmup);
+        var samples = new double[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            workload.Run(plan.Iterations);
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            samples[r] = seconds / plan.Iterations * workload.UnitScale;
+        }
+        var sorted = samples.Order().ToArray();
+        double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
+        return new Result(workload.Name, workload.Unit, median, sorted[0], sorted[^1], plan.Iterations, samples);
+    }
+
+    private static void PrintTable(Report report)
+    {
+        Console.WriteLine($"Gan.Torch C# ({report.Version}), {report.Threads} thread(s)");
+        Console.WriteLine($"{"workload",-22} {"median",12} {"min",12} {"max",12}  unit");
+        foreach (var r in report.Results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Name,-22} {r.Median,12:F3} {r.Min,12:F3} {r.Max,12:F3}  {r.Unit}"));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private sealed record Result(string Name, string Unit, double Median, double Min, double Max, int Iterations, double[] Samples);
+
+    private sealed record Report(string Runtime, string Version, int Threads, List<Result> Results);
+}

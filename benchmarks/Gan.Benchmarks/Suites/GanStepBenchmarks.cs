@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using Gan.Benchmarks.Workloads;
+using Gan.Torch;
+
+namespace Gan.Benchmarks.Suites;
+
+/// <summary>One Vanilla-GAN MLP training step (D then G, Adam, batch 64), as the peer's "gan_mlp_step".</summary>
+[Config(typeof(BenchmarkConfig))]
+public class GanStepBenchmarks
+{
+    private GanStepWorkload _gan = null!;
+
+    /// <summary>libtorch's intra-op thread count.</summary>
+    [Params(1, 2)] public int Threads { get; set; }
+
+    /// <summary>Sets the thread count and builds the networks and optimizers.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        Tensors.Threads = Threads;
+        Tensors.ManualSeed(0);
+        _gan = new GanStepWorkload();
+    }
+
+    /// <summary>Frees networks, optimizer state and inputs.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _gan.Dispose();
+
+    /// <summary>One discriminator step and one generator step.</summary>
+    [Benchmark]
+    public void TrainStep() => _gan.Run(1);
+}

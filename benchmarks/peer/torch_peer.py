@@ -1,0 +1,219 @@
+#!/usr/bin/python3
+"""PyTorch-Python peer of benchmarks/Gan.Benchmarks: the same three workloads, shapes and timing method.
+
+Run with Debian's interpreter, which has python3-torch 1.13 over the same libtorch as Gan.Native:
+
+    /usr/bin/python3 benchmarks/peer/torch_peer.py --threads 1
+
+Timing method (mirrored by `Gan.Benchmarks peer`): each workload runs its warm-up iterations, then `repeats`
+timed batches of `iterations` each; a batch's time divided by its iteration count is one sample, and the
+reported figure is the median of the samples (min and max are reported too).
+"""
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+BATCH = 64
+LATENT = 100
+IMAGE = 28 * 28
+
+
+class Workload:
+    """One benchmark: `step()` is one timed iteration; `unit_scale` converts seconds to the reported unit."""
+
+    name = ""
+    unit = ""
+    unit_scale = 1.0
+    warmup = 0
+    iterations = 0
+    repeats = 0
+
+    def step(self):
+        raise NotImplementedError
+
+    def run_batch(self, n):
+        for _ in range(n):
+            self.step()
+
+
+class Add(Workload):
+    """Per-op call overhead: `a + b` on two float32 tensors of shape [4]; the result is dropped each iteration."""
+
+    name = "add"
+    unit = "ns/op"
+    unit_scale = 1e9
+    warmup = 20_000
+    iterations = 100_000
+    repeats = 9
+
+    def __init__(self):
+        self.a = torch.rand(4)
+        self.b = torch.rand(4)
+
+    def run_batch(self, n):
+        # The loop is written out here (not through step()) so that a Python call per op is not added to the cost.
+        a, b = self.a, self.b
+        for _ in range(n):
+            c = a + b  # noqa: F841 (rebinding frees the previous result, as a user's loop does)
+
+
+class AddNoGrad(Add):
+    """The same loop under torch.no_grad(): autograd dispatch still runs, recording is off."""
+
+    name = "add_no_grad"
+
+    def run_batch(self, n):
+        with torch.no_grad():
+            super().run_batch(n)
+
+
+class Conv(Workload):
+    """Conv2d(3 -> 64, kernel 3, padding 1, bias) on a 64x3x64x64 input, loss = output.sum(), backward."""
+
+    name = "conv2d_fwd_bwd"
+    unit = "ms/iter"
+    unit_scale = 1e3
+    warmup = 3
+    iterations = 5
+    repeats = 7
+
+    def __init__(self):
+        self.conv = nn.Conv2d(3, 64, kernel_size=3, padding=1)
+        self.x = torch.randn(BATCH, 3, 64, 64)
+
+    def step(self):
+        self.conv.zero_grad(set_to_none=True)
+        loss = self.conv(self.x).sum()
+        loss.backward()
+
+
+def generator():
+    layers = [nn.Linear(LATENT, 128), nn.LeakyReLU(0.2)]
+    for n_in, n_out in ((128, 256), (256, 512), (512, 1024)):
+        layers += [nn.Linear(n_in, n_out), nn.BatchNorm1d(n_out, eps=1e-5, momentum=0.1), nn.LeakyReLU(0.2)]
+    layers += [nn.Linear(1024, IMAGE), nn.Tanh()]
+    return nn.Sequential(*layers)
+
+
+def discriminator():
+    return nn.Sequential(
+        nn.Linear(IMAGE, 512), nn.LeakyReLU(0.2),
+        nn.Linear(512, 256), nn.LeakyReLU(0.2),
+        nn.Linear(256, 1))
+
+
+class GanStep(Workload):
+    """One Vanilla-GAN training step (batch 64): D on real + G(z).detach(), then G (non-saturating), Adam both."""
+
+    name = "gan_mlp_step"
+    unit = "ms/step"
+    unit_scale = 1e3
+    warmup = 10
+    iterations = 20
+    repeats = 7
+
+    def __init__(self):
+        self.g = generator()
+        self.d = discriminator()
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.real = torch.rand(BATCH, IMAGE).mul_(2).sub_(1)
+        self.ones = torch.ones(BATCH, 1)
+        self.zeros = torch.zeros(BATCH, 1)
+
+    def step(self, observe_losses=None):
+        z = torch.randn(BATCH, LATENT)
+        fake = self.g(z)
+
+        self.opt_d.zero_grad(set_to_none=True)
+        d_loss = (F.binary_cross_entropy_with_logits(self.d(self.real), self.ones)
+                  + F.binary_cross_entropy_with_logits(self.d(fake.detach()), self.zeros))
+        d_loss.backward()
+        self.opt_d.step()
+
+        self.opt_g.zero_grad(set_to_none=True)
+        g_loss = F.binary_cross_entropy_with_logits(self.d(fake), self.ones)
+        g_loss.backward()
+        self.opt_g.step()
+
+        if observe_losses:
+            observe_losses(d_loss, g_loss)
+
+
+WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep)}
+
+
+def measure(workload, repeats_override):
+    repeats = repeats_override or workload.repeats
+    workload.run_batch(workload.warmup)
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        workload.run_batch(workload.iterations)
+        elapsed = time.perf_counter_ns() - start
+        samples.append(elapsed / 1e9 / workload.iterations * workload.unit_scale)
+    return {
+        "name": workload.name,
+        "unit": workload.unit,
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "iterations": workload.iterations,
+        "samples": samples,
+    }
+
+
+def check_losses(steps):
+    """Prints the losses of the first GAN steps after seeding 0: `Gan.Benchmarks peer --check` must print the same."""
+    torch.manual_seed(0)
+    gan = GanStep()
+    for i in range(steps):
+        gan.step(lambda d, g: print(f"step {i + 1}: d_loss {d.item():.6f} g_loss {g.item():.6f}"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
+    parser.add_argument("--workloads", default=",".join(WORKLOADS), help="comma-separated subset of " + ", ".join(WORKLOADS))
+    parser.add_argument("--repeats", type=int, default=0, help="timed batches per workload (default: per workload)")
+    parser.add_argument("--format", choices=("table", "json", "both"), default="both")
+    parser.add_argument("--check", type=int, default=0, metavar="STEPS",
+                        help="print the losses of the first STEPS GAN steps instead of timing")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    if args.check:
+        check_losses(args.check)
+        return
+    torch.manual_seed(0)
+    results = []
+    for name in args.workloads.split(","):
+        if name not in WORKLOADS:
+            parser.error(f"unknown workload {name!r}")
+        results.append(measure(WORKLOADS[name](), args.repeats))
+
+    report = {
+        "runtime": "pytorch-python",
+        "version": f"torch {torch.__version__}, Python {platform.python_version()}",
+        "threads": torch.get_num_threads(),
+        "results": results,
+    }
+    if args.format in ("table", "both"):
+        print(f"PyTorch-Python peer ({report['version']}), {report['threads']} thread(s)")
+        print(f"{'workload':<16} {'median':>12} {'min':>12} {'max':>12}  unit")
+        for r in results:
+            print(f"{r['name']:<16} {r['median']:>12.3f} {r['min']:>12.3f} {r['max']:>12.3f}  {r['unit']}")
+    if args.format in ("json", "both"):
+        json.dump(report, sys.stdout)
+        print()
+
+
+if __name__ == "__main__":
+    main()
