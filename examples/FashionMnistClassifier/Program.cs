@@ -11,6 +11,7 @@ using Gan.Torch.Serialization;
 var command = args.Length > 0 ? args[0] : "train";
 var options = Options.Parse(args.Skip(1).ToArray());
 Tensors.Threads = options.Threads;
+Tensors.RetainFreedMemory(); // this program owns its process: keep freed buffers instead of re-faulting them every step
 
 switch (command)
 {

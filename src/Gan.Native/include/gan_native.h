@@ -62,6 +62,9 @@ GAN_API gan_status gan_set_num_threads(int32_t n);
 GAN_API int32_t gan_cuda_is_available(void);
 GAN_API int32_t gan_cuda_device_count(void);
 GAN_API gan_status gan_manual_seed(uint64_t seed);
+/* Process-wide: makes glibc keep freed blocks below these sizes instead of unmapping/trimming them every time
+ * (libtorch frees and re-allocates its buffers every step, and fresh pages cost page faults). */
+GAN_API gan_status gan_retain_freed_memory(int64_t mmap_threshold, int64_t trim_threshold);
 
 /* ---- tensor lifecycle and properties ---- */
 GAN_API void gan_tensor_free(gan_tensor t);

@@ -4,6 +4,10 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/version.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "common.h"
 
 namespace gan {
@@ -47,5 +51,21 @@ GAN_API int32_t gan_cuda_device_count(void) {
 GAN_API gan_status gan_manual_seed(uint64_t seed) {
     GAN_TRY
     at::manual_seed(seed);
+    GAN_CATCH
+}
+
+GAN_API gan_status gan_retain_freed_memory(int64_t mmap_threshold, int64_t trim_threshold) {
+    GAN_TRY
+    if (mmap_threshold <= 0 || trim_threshold <= 0 || mmap_threshold > INT32_MAX || trim_threshold > INT32_MAX)
+        throw gan::argument_error("allocator thresholds must be between 1 byte and 2 GiB");
+#ifdef __GLIBC__
+    // Both are needed: setting either one alone disables glibc's adaptive thresholds and can make things slower.
+    if (mallopt(M_MMAP_THRESHOLD, static_cast<int>(mmap_threshold)) != 1 ||
+        mallopt(M_TRIM_THRESHOLD, static_cast<int>(trim_threshold)) != 1)
+        throw gan::argument_error("glibc refused the allocator thresholds");
+#else
+    throw c10::NotImplementedError({__func__, __FILE__, static_cast<uint32_t>(__LINE__)},
+                                   "retaining freed memory is implemented for glibc only");
+#endif
     GAN_CATCH
 }

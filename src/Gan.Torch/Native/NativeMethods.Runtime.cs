@@ -18,4 +18,5 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_cuda_is_available();
     [LibraryImport(Lib)] internal static partial int gan_cuda_device_count();
     [LibraryImport(Lib)] internal static partial int gan_manual_seed(ulong seed);
+    [LibraryImport(Lib)] internal static partial int gan_retain_freed_memory(long mmapThreshold, long trimThreshold);
 }
