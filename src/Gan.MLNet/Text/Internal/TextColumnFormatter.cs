@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Gan.MLNet.Data;
 
 /// <summary>
@@ -19,34 +17,24 @@ internal abstract class TextColumnFormatter
         var item = column.Type is VectorDataViewType vector ? vector.ItemType : column.Type;
         if (column.Type is VectorDataViewType { IsKnownSize: false })
             throw new SchemaMismatchException(column.Name, "a scalar or a fixed-size vector (text files need the same fields on every line)", column.Type.ToString());
-        return item switch
-        {
-            BooleanDataViewType => new TextColumnFormatter<bool>(row, column, v => v ? "true" : "false"),
-            TextDataViewType => new TextColumnFormatter<ReadOnlyMemory<char>>(row, column, v => v.ToString()),
-            KeyDataViewType => new TextColumnFormatter<uint>(row, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ when item == NumberDataViewType.Single => new TextColumnFormatter<float>(row, column, v => v.ToString("R", CultureInfo.InvariantCulture)),
-            _ when item == NumberDataViewType.Double => new TextColumnFormatter<double>(row, column, v => v.ToString("R", CultureInfo.InvariantCulture)),
-            _ when item == NumberDataViewType.Int32 => new TextColumnFormatter<int>(row, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ when item == NumberDataViewType.Int64 => new TextColumnFormatter<long>(row, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ when item == NumberDataViewType.UInt32 => new TextColumnFormatter<uint>(row, column, v => v.ToString(CultureInfo.InvariantCulture)),
-            _ => throw new SchemaMismatchException(column.Name, "Boolean, Text, a key or a number (or a fixed-size vector of them)", column.Type.ToString()),
-        };
+        if (item is not PrimitiveDataViewType primitive || !PrimitiveText.Supports(primitive))
+            throw new SchemaMismatchException(column.Name, "Boolean, Text, a key or a number (or a fixed-size vector of them)", column.Type.ToString());
+        return (TextColumnFormatter)Activator.CreateInstance(typeof(TextColumnFormatter<>).MakeGenericType(item.RawType), row, column)!;
     }
 }
 
 internal sealed class TextColumnFormatter<T> : TextColumnFormatter
 {
     private readonly DataViewSchema.Column _column;
-    private readonly Func<T, string> _format;
+    private readonly Func<T, string> _format = PrimitiveText.Formatter<T>();
     private readonly ValueGetter<T>? _scalar;
     private readonly ValueGetter<VBuffer<T>>? _vector;
     private T _value = default!;
     private VBuffer<T> _buffer;
 
-    public TextColumnFormatter(DataViewRow row, DataViewSchema.Column column, Func<T, string> format)
+    public TextColumnFormatter(DataViewRow row, DataViewSchema.Column column)
     {
         _column = column;
-        _format = format;
         if (column.Type is VectorDataViewType)
             _vector = row.GetGetter<VBuffer<T>>(column);
         else
