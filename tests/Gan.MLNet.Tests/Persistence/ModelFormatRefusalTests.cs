@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Gan.MLNet.Tests.Support;
 
 namespace Gan.MLNet.Tests.Persistence;
@@ -113,6 +111,20 @@ public sealed class ModelFormatRefusalTests
         string path = SaveModel(folder);
         ModelFixture.Rewrite(path, zip => ModelFixture.WriteText(zip, "manifest.json", ModelFixture.ReadText(zip, "manifest.json").Replace("\"outputColumnName\": \"Features\"", "\"outputColumnName\": 7")));
         Assert.StartsWith("Component 7 (Concatenate): option 'outputColumnName' is not a String.", LoadFails(path).Message);
+    }
+
+    [TestMethod]
+    public void ChainThatContainsItselfIsRefused()
+    {
+        using var folder = new TempFolder();
+        string path = SaveModel(folder);
+        ModelFixture.Rewrite(path, zip =>
+        {
+            var manifest = System.Text.Json.Nodes.JsonNode.Parse(ModelFixture.ReadText(zip, "manifest.json"))!;
+            manifest["components"]![0]!["parts"]![0] = 0;
+            ModelFixture.WriteText(zip, "manifest.json", manifest.ToJsonString());
+        });
+        Assert.AreEqual("Component 0 (TransformerChain) is its own part.", LoadFails(path).Message);
     }
 
     [TestMethod]
