@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Transforms;
@@ -31,7 +32,7 @@ public sealed class ValueToKeyMappingTransformer : OneToOneTransformerBase
         context.Kind = ModelKind;
         ColumnPairsOption.Save(context, ColumnPairs);
         context.SetOption("addKeyValueAnnotationsAsText", _addKeyValueAnnotationsAsText);
-        context.Options["itemTypes"] = new System.Text.Json.Nodes.JsonArray([.. _terms.Select((t, i) => (System.Text.Json.Nodes.JsonNode)TypeJson.Write(t.ItemType, ColumnPairs[i].inputColumnName))]);
+        context.Options["itemTypes"] = new JsonArray([.. _terms.Select((t, i) => (JsonNode)TypeJson.Write(t.ItemType, ColumnPairs[i].inputColumnName))]);
         for (int i = 0; i < _terms.Length; i++)
             context.AddEntry($"keys.{i}.json", ValueListText.Serialize(_terms[i].ValuesAsText()));
     }
@@ -40,7 +41,7 @@ public sealed class ValueToKeyMappingTransformer : OneToOneTransformerBase
     internal static ITransformer Load(ModelLoadContext context)
     {
         var columns = ColumnPairsOption.Load(context);
-        if (context.Options["itemTypes"] is not System.Text.Json.Nodes.JsonArray itemTypes || itemTypes.Count != columns.Length)
+        if (context.Options["itemTypes"] is not JsonArray itemTypes || itemTypes.Count != columns.Length)
             throw context.Malformed("option 'itemTypes' does not give one item type per column pair");
         var terms = columns.Select((_, i) =>
         {
