@@ -3,7 +3,7 @@ using Gan.MLNet.Data;
 namespace Gan.MLNet;
 
 /// <summary>Operations on data (<c>mlContext.Data</c>): loading from objects, reading back, splitting, shuffling, row ranges, filtering and caching.</summary>
-public sealed class DataOperationsCatalog
+public sealed partial class DataOperationsCatalog
 {
     private const string Source = nameof(DataOperationsCatalog);
 

@@ -2,10 +2,17 @@ namespace Gan.MLNet;
 
 /// <summary>
 /// A fitted step of a pipeline: maps a view to a new view, lazily (nothing is computed until the result is read).
-/// Transformers will also save themselves into a model file (Model.Save); that member is added with the model format.
+/// Transformers save themselves into a model file through <see cref="ICanSaveModel.Save"/> (<c>mlContext.Model.Save</c>);
+/// a transformer that does not implement it cannot be saved.
 /// </summary>
-public interface ITransformer
+public interface ITransformer : ICanSaveModel
 {
+    /// <summary>Refuses: transformers that can be saved implement <see cref="ICanSaveModel.Save"/> themselves.</summary>
+    /// <param name="context">Unused.</param>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    void ICanSaveModel.Save(ModelSaveContext context) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be saved into a model file: it does not implement ICanSaveModel.Save.");
+
     /// <summary>The schema <see cref="Transform"/> produces for an input of schema <paramref name="inputSchema"/>.</summary>
     /// <param name="inputSchema">The input schema.</param>
     /// <exception cref="ColumnNotFoundException">An input column is missing.</exception>

@@ -34,6 +34,15 @@ public abstract class RowToRowTransformerBase : ITransformer, IDisposable
         return new RowToRowMappedDataView(input, GetRowToRowMapper(input.Schema));
     }
 
+    /// <summary>
+    /// Writes the transformer into a model file (see <see cref="ICanSaveModel.Save"/>). Derived transformers that can be
+    /// saved override this and register their kind's loader in <see cref="ModelComponentRegistry"/>.
+    /// </summary>
+    /// <param name="context">Where to write.</param>
+    /// <exception cref="NotSupportedException">The transformer does not override this method.</exception>
+    public virtual void Save(ModelSaveContext context) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be saved into a model file: it does not override Save.");
+
     /// <summary>Releases what the transformer holds (nothing by default).</summary>
     public void Dispose()
     {

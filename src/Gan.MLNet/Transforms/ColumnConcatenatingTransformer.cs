@@ -24,6 +24,23 @@ public sealed class ColumnConcatenatingTransformer : RowToRowTransformerBase
     /// <summary>The input columns, in concatenation order.</summary>
     public IReadOnlyList<string> InputColumnNames { get; }
 
+    /// <summary>The registry kind of saved Concatenate transformers.</summary>
+    internal const string ModelKind = "Concatenate";
+
+    /// <summary>Saves the output and input column names.</summary>
+    /// <param name="context">Where to write.</param>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Kind = ModelKind;
+        context.SetOption("outputColumnName", OutputColumnName);
+        context.SetOption("inputColumnNames", InputColumnNames.ToArray());
+    }
+
+    /// <summary>Recreates a saved transformer.</summary>
+    internal static ITransformer Load(ModelLoadContext context) =>
+        new ColumnConcatenatingTransformer(context.GetOption<string>("outputColumnName"), context.GetOption<string[]>("inputColumnNames"));
+
     /// <inheritdoc />
     protected override ColumnMapperBase MakeMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
 

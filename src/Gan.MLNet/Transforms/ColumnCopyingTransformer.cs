@@ -7,6 +7,21 @@ public sealed class ColumnCopyingTransformer : OneToOneTransformerBase
 {
     internal ColumnCopyingTransformer(params (string outputColumnName, string inputColumnName)[] columns) : base(columns) { }
 
+    /// <summary>The registry kind of saved CopyColumns transformers.</summary>
+    internal const string ModelKind = "CopyColumns";
+
+    /// <summary>Saves the column pairs.</summary>
+    /// <param name="context">Where to write.</param>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Kind = ModelKind;
+        ColumnPairsOption.Save(context, ColumnPairs);
+    }
+
+    /// <summary>Recreates a saved transformer.</summary>
+    internal static ITransformer Load(ModelLoadContext context) => new ColumnCopyingTransformer(ColumnPairsOption.Load(context));
+
     /// <inheritdoc />
     protected override DataViewSchema.DetachedColumn GetOutputColumn(int pairIndex, DataViewSchema.Column inputColumn) => new(inputColumn);
 

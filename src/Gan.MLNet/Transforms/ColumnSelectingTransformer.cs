@@ -23,6 +23,25 @@ public sealed class ColumnSelectingTransformer : ITransformer
     /// <summary>Whether <see cref="ColumnNames"/> are kept (true) or dropped (false).</summary>
     public bool KeepColumns => _keep;
 
+    /// <summary>The registry kind of saved SelectColumns transformers.</summary>
+    internal const string SelectModelKind = "SelectColumns";
+
+    /// <summary>The registry kind of saved DropColumns transformers.</summary>
+    internal const string DropModelKind = "DropColumns";
+
+    /// <summary>Saves the column names under the kind SelectColumns or DropColumns.</summary>
+    /// <param name="context">Where to write.</param>
+    public void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Kind = _keep ? SelectModelKind : DropModelKind;
+        context.SetOption("columnNames", _columnNames);
+    }
+
+    /// <summary>Recreates a saved transformer of either kind.</summary>
+    internal static ITransformer Load(ModelLoadContext context) =>
+        new ColumnSelectingTransformer(context.GetOption<string[]>("columnNames"), keep: context.Kind == SelectModelKind);
+
     /// <inheritdoc />
     public bool IsRowToRowMapper => true;
 

@@ -11,6 +11,21 @@ public sealed class KeyToValueMappingTransformer : OneToOneTransformerBase
 {
     internal KeyToValueMappingTransformer(params (string outputColumnName, string inputColumnName)[] columns) : base(columns) { }
 
+    /// <summary>The registry kind of saved MapKeyToValue transformers.</summary>
+    internal const string ModelKind = "MapKeyToValue";
+
+    /// <summary>Saves the column pairs (the values come from the input's KeyValues annotation).</summary>
+    /// <param name="context">Where to write.</param>
+    public override void Save(ModelSaveContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Kind = ModelKind;
+        ColumnPairsOption.Save(context, ColumnPairs);
+    }
+
+    /// <summary>Recreates a saved transformer.</summary>
+    internal static ITransformer Load(ModelLoadContext context) => new KeyToValueMappingTransformer(ColumnPairsOption.Load(context));
+
     /// <inheritdoc />
     protected override DataViewSchema.DetachedColumn GetOutputColumn(int pairIndex, DataViewSchema.Column inputColumn)
     {

@@ -21,6 +21,19 @@ internal abstract class KeyTerms
         return terms;
     }
 
+    /// <summary>The dictionary read back from <see cref="ValuesAsText"/> (a saved model).</summary>
+    public static KeyTerms FromText(PrimitiveDataViewType itemType, string[] texts, string where)
+    {
+        var terms = (KeyTerms)Activator.CreateInstance(typeof(KeyTerms<>).MakeGenericType(itemType.RawType), itemType)!;
+        terms.Restore(texts, where);
+        return terms;
+    }
+
+    /// <summary>The values in key order, as invariant text (see <see cref="PrimitiveText"/>).</summary>
+    public abstract string[] ValuesAsText();
+
+    protected abstract void Restore(string[] texts, string where);
+
     protected abstract void Collect(IDataView data, DataViewSchema.Column column, int maximumNumberOfKeys);
 
     protected abstract void Order(ValueToKeyMappingEstimator.KeyOrdinality ordinality);
@@ -76,6 +89,18 @@ internal sealed class KeyTerms<T>(PrimitiveDataViewType itemType) : KeyTerms whe
                 getter(ref value);
                 add(value);
             }
+        }
+    }
+
+    public override string[] ValuesAsText() => ValueListText<T>.Format(_values);
+
+    protected override void Restore(string[] texts, string where)
+    {
+        foreach (var value in ValueListText<T>.Parse(texts, itemType, where))
+        {
+            if (IsMissing(value) || !_keys.TryAdd(value, (uint)_values.Count + 1))
+                throw new ModelFormatException($"{where}: '{Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}' cannot be a key (repeated or missing).");
+            _values.Add(value);
         }
     }
 

@@ -1,0 +1,18 @@
+using Gan.MLNet.Transforms;
+
+namespace Gan.MLNet.Data;
+
+/// <summary>The kinds of the built-in transformers, registered in every <see cref="ModelComponentRegistry"/>.</summary>
+internal static class BuiltInModelComponents
+{
+    public static void RegisterAll(ModelComponentRegistry registry)
+    {
+        registry.Register(TransformerChain<ITransformer>.ModelKind, TransformerChain<ITransformer>.Load);
+        registry.Register(ValueToKeyMappingTransformer.ModelKind, ValueToKeyMappingTransformer.Load);
+        registry.Register(KeyToValueMappingTransformer.ModelKind, KeyToValueMappingTransformer.Load);
+        registry.Register(ColumnConcatenatingTransformer.ModelKind, ColumnConcatenatingTransformer.Load);
+        registry.Register(ColumnCopyingTransformer.ModelKind, ColumnCopyingTransformer.Load);
+        registry.Register(ColumnSelectingTransformer.SelectModelKind, ColumnSelectingTransformer.Load);
+        registry.Register(ColumnSelectingTransformer.DropModelKind, ColumnSelectingTransformer.Load);
+    }
+}
