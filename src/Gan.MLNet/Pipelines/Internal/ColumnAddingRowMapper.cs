@@ -37,24 +37,16 @@ internal sealed class ColumnAddingRowMapper : IRowToRowMapper
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
         new Row(this, input, ColumnSet.From(OutputSchema, activeColumns));
 
-    private sealed class Row(ColumnAddingRowMapper owner, DataViewRow input, ColumnSet active) : DataViewRow
+    private sealed class Row(ColumnAddingRowMapper owner, DataViewRow input, ColumnSet active) : InputBackedRow(input, active)
     {
-        public override long Position => input.Position;
-
-        public override long Batch => input.Batch;
-
         public override DataViewSchema Schema => owner.OutputSchema;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => active.Contains(column.Index);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             CheckGetterRequest<TValue>(column);
             return column.Index < owner._inputCount
-                ? input.GetGetter<TValue>(owner.InputSchema[column.Index])
-                : UntypedGetters.Cast<TValue>(owner._mapper.CreateGetter(input, column.Index - owner._inputCount), column);
+                ? Input.GetGetter<TValue>(owner.InputSchema[column.Index])
+                : UntypedGetters.Cast<TValue>(owner._mapper.CreateGetter(Input, column.Index - owner._inputCount), column);
         }
     }
 }

@@ -53,19 +53,15 @@ internal sealed class CompositeRowToRowMapper(DataViewSchema inputSchema, IReadO
     }
 
     /// <summary>An empty chain's row: the input itself, limited to the requested columns.</summary>
-    private sealed class PassThroughRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) : DataViewRow
+    private sealed class PassThroughRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns)
+        : InputBackedRow(input, ColumnSet.From(input.Schema, activeColumns))
     {
-        private readonly ColumnSet _active = ColumnSet.From(input.Schema, activeColumns);
-        public override long Position => input.Position;
-        public override long Batch => input.Batch;
-        public override DataViewSchema Schema => input.Schema;
-        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-        public override bool IsColumnActive(DataViewSchema.Column column) => _active.Contains(column.Index);
+        public override DataViewSchema Schema => Input.Schema;
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             CheckGetterRequest<TValue>(column);
-            return input.GetGetter<TValue>(column);
+            return Input.GetGetter<TValue>(column);
         }
     }
 }

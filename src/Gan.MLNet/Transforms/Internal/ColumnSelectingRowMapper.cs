@@ -26,18 +26,14 @@ internal sealed class ColumnSelectingRowMapper : IRowToRowMapper
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
         new Row(this, input, ColumnSet.From(OutputSchema, activeColumns));
 
-    private sealed class Row(ColumnSelectingRowMapper owner, DataViewRow input, ColumnSet active) : DataViewRow
+    private sealed class Row(ColumnSelectingRowMapper owner, DataViewRow input, ColumnSet active) : InputBackedRow(input, active)
     {
-        public override long Position => input.Position;
-        public override long Batch => input.Batch;
         public override DataViewSchema Schema => owner.OutputSchema;
-        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-        public override bool IsColumnActive(DataViewSchema.Column column) => active.Contains(column.Index);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             CheckGetterRequest<TValue>(column);
-            return input.GetGetter<TValue>(owner.InputSchema[owner._kept[column.Index]]);
+            return Input.GetGetter<TValue>(owner.InputSchema[owner._kept[column.Index]]);
         }
     }
 }
