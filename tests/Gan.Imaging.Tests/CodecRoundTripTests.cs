@@ -1,0 +1,120 @@
+using Gan.Imaging.Tests.Support;
+
+namespace Gan.Imaging.Tests;
+
+[TestClass]
+public sealed class CodecRoundTripTests
+{
+    [TestMethod]
+    [DataRow(PixelFormat.Gray8)]
+    [DataRow(PixelFormat.Rgb24)]
+    [DataRow(PixelFormat.Rgba32)]
+    public void PngIsBitExact(PixelFormat format)
+    {
+        var image = TestImages.Random(37, 23, format, seed: (int)format);
+        foreach (int level in new[] { 0, 9 })
+        {
+            var decoded = Image.Decode(image.Encode(ImageFormat.Png, new ImageEncodeOptions { PngCompressionLevel = level }));
+            Assert.AreEqual(format, decoded.Format);
+            Assert.AreEqual(37, decoded.Width);
+            Assert.AreEqual(23, decoded.Height);
+            CollectionAssert.AreEqual(image.Pixels.ToArray(), decoded.Pixels.ToArray());
+        }
+    }
+
+    [TestMethod]
+    public void PngKeepsChannelOrder()
+    {
+        var red = Image.Create(2, 1, PixelFormat.Rgb24, new ImageColor(255, 0, 0));
+        var bytes = red.Encode(ImageFormat.Png);
+        Assert.AreEqual(new ImageColor(255, 0, 0), Image.Decode(bytes).GetPixel(1, 0));
+    }
+
+    [TestMethod]
+    [DataRow(PixelFormat.Gray8)]
+    [DataRow(PixelFormat.Rgb24)]
+    public void BmpAndTiffAreBitExact(PixelFormat format)
+    {
+        var image = TestImages.Random(13, 9, format, seed: 7);
+        foreach (var codec in new[] { ImageFormat.Bmp, ImageFormat.Tiff })
+        {
+            var bytes = image.Encode(codec);
+            Assert.AreEqual(codec, ImageHeader.Read(bytes).Format);
+            var decoded = Image.Decode(bytes);
+            Assert.AreEqual(format, decoded.Format, codec.ToString());
+            CollectionAssert.AreEqual(image.Pixels.ToArray(), decoded.Pixels.ToArray(), codec.ToString());
+        }
+    }
+
+    [TestMethod]
+    public void TiffKeepsAlpha()
+    {
+        var image = TestImages.Random(5, 4, PixelFormat.Rgba32, seed: 3);
+        CollectionAssert.AreEqual(image.Pixels.ToArray(), Image.Decode(image.Encode(ImageFormat.Tiff)).Pixels.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(PixelFormat.Rgb24)]
+    [DataRow(PixelFormat.Rgba32)]
+    public void LosslessWebPIsBitExact(PixelFormat format)
+    {
+        var image = TestImages.Random(16, 12, format, seed: 11);
+        var bytes = image.Encode(ImageFormat.WebP, new ImageEncodeOptions { WebPLossless = true });
+        var header = ImageHeader.Read(bytes);
+        Assert.AreEqual(ImageFormat.WebP, header.Format);
+        Assert.AreEqual((16, 12), (header.Width, header.Height));
+        var decoded = Image.Decode(bytes);
+        Assert.AreEqual(format, decoded.Format);
+        CollectionAssert.AreEqual(image.Pixels.ToArray(), decoded.Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void LossyWebPStaysCloseAndShrinksWithQuality()
+    {
+        var image = TestImages.Smooth(64, 48, PixelFormat.Rgb24);
+        var best = image.Encode(ImageFormat.WebP, new ImageEncodeOptions { Quality = 100 });
+        var worst = image.Encode(ImageFormat.WebP, new ImageEncodeOptions { Quality = 5 });
+        Assert.IsGreaterThan(35.0, TestImages.Psnr(image, Image.Decode(best)));
+        Assert.IsLessThan(best.Length, worst.Length);
+    }
+
+    [TestMethod]
+    public void JpegQualityBoundsTheError()
+    {
+        var image = TestImages.Smooth(64, 48, PixelFormat.Rgb24);
+        var high = Image.Decode(image.Encode(ImageFormat.Jpeg, new ImageEncodeOptions { Quality = 95 }));
+        var low = Image.Decode(image.Encode(ImageFormat.Jpeg, new ImageEncodeOptions { Quality = 10 }));
+        Assert.AreEqual(PixelFormat.Rgb24, high.Format);
+        double highPsnr = TestImages.Psnr(image, high), lowPsnr = TestImages.Psnr(image, low);
+        Assert.IsGreaterThan(38.0, highPsnr);
+        Assert.IsGreaterThan(lowPsnr, highPsnr);
+    }
+
+    [TestMethod]
+    public void JpegOfGrayStaysGrayAndJpegOfRgbaDropsAlpha()
+    {
+        var gray = TestImages.Smooth(16, 16, PixelFormat.Gray8);
+        Assert.AreEqual(PixelFormat.Gray8, Image.Decode(gray.Encode(ImageFormat.Jpeg)).Format);
+        var rgba = TestImages.Smooth(16, 16, PixelFormat.Rgba32);
+        var decoded = Image.Decode(rgba.Encode(ImageFormat.Jpeg));
+        Assert.AreEqual(PixelFormat.Rgb24, decoded.Format);
+        Assert.IsGreaterThan(35.0, TestImages.Psnr(rgba.ConvertTo(PixelFormat.Rgb24), decoded));
+    }
+
+    [TestMethod]
+    public void QualityOutOfRangeIsRejected()
+    {
+        var image = TestImages.Random(2, 2, PixelFormat.Rgb24, seed: 1);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => image.Encode(ImageFormat.Jpeg, new ImageEncodeOptions { Quality = 0 }));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => image.Encode(ImageFormat.Png, new ImageEncodeOptions { PngCompressionLevel = 10 }));
+    }
+
+    [TestMethod]
+    public void SixteenBitPngIsScaledToEightBits()
+    {
+        var path = TestImages.Skimage("chessboard_GRAY_U16.tif");
+        var image = Image.Load(path);
+        Assert.AreEqual(PixelFormat.Gray8, image.Format);
+        Assert.IsTrue(image.Pixels.ToArray().Distinct().Count() > 1);
+    }
+}

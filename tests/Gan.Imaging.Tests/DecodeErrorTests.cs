@@ -1,0 +1,148 @@
+using System.Buffers.Binary;
+using Gan.Imaging.Tests.Support;
+
+namespace Gan.Imaging.Tests;
+
+[TestClass]
+public sealed class DecodeErrorTests
+{
+    private static string folder = "";
+
+    [ClassInitialize]
+    public static void CreateFolder(TestContext _) => folder = TestImages.NewTemporaryFolder();
+
+    [ClassCleanup]
+    public static void DeleteFolder() => Directory.Delete(folder, recursive: true);
+
+    private static string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static ImageFormatException LoadFails(string path, ImageFormatError expected, ImageDecodeOptions? options = null)
+    {
+        var e = Assert.ThrowsExactly<ImageFormatException>(() => Image.Load(path, options));
+        Assert.AreEqual(expected, e.Error, e.Message);
+        Assert.AreEqual(path, e.Path);
+        StringAssert.Contains(e.Message, path);
+        return e;
+    }
+
+    [TestMethod]
+    public void RealTruncatedJpegIsRejected() =>
+        LoadFails(TestImages.Skimage("truncated.jpg"), ImageFormatError.Truncated);
+
+    [TestMethod]
+    public void CutJpegIsRejectedUnlessPartialImagesAreAllowed()
+    {
+        var full = TestImages.Smooth(64, 64, PixelFormat.Rgb24).Encode(ImageFormat.Jpeg);
+        var path = Write("cut.jpg", full[..(full.Length * 2 / 3)]);
+        LoadFails(path, ImageFormatError.Truncated);
+        var partial = Image.Load(path, new ImageDecodeOptions { AllowTruncated = true });
+        Assert.AreEqual((64, 64), (partial.Width, partial.Height));
+    }
+
+    [TestMethod]
+    public void CutPngIsRejected()
+    {
+        var full = TestImages.Random(40, 40, PixelFormat.Rgb24, seed: 2).Encode(ImageFormat.Png);
+        var path = Write("cut.png", full[..(full.Length / 2)]);
+        LoadFails(path, ImageFormatError.Truncated);
+        // Allowed through the completeness check, libpng itself still refuses the missing data.
+        LoadFails(path, ImageFormatError.Corrupt, new ImageDecodeOptions { AllowTruncated = true });
+    }
+
+    [TestMethod]
+    public void CutBmpAndWebPAreRejected()
+    {
+        var image = TestImages.Random(20, 20, PixelFormat.Rgb24, seed: 4);
+        foreach (var (name, format) in new[] { ("cut.bmp", ImageFormat.Bmp), ("cut.webp", ImageFormat.WebP) })
+        {
+            var full = image.Encode(format);
+            LoadFails(Write(name, full[..(full.Length - 10)]), ImageFormatError.Truncated);
+        }
+    }
+
+    [TestMethod]
+    public void ZeroByteFileIsEmpty() => LoadFails(Write("empty.png", []), ImageFormatError.Empty);
+
+    [TestMethod]
+    public void TextFileNamedPngIsNotAnImage() =>
+        LoadFails(Write("notes.png", "These are not pixels.\n"u8.ToArray()), ImageFormatError.Unrecognized);
+
+    [TestMethod]
+    public void RandomBytesAreNotAnImage()
+    {
+        var bytes = new byte[4096];
+        new Random(12345).NextBytes(bytes);
+        Assert.IsNull(ImageHeader.DetectFormat(bytes));
+        LoadFails(Write("noise.jpg", bytes), ImageFormatError.Unrecognized);
+    }
+
+    [TestMethod]
+    public void GarbageImageDataIsCorrupt()
+    {
+        // A valid IHDR and IEND around an IDAT chunk of noise: the header passes, the decoder fails.
+        var noise = new byte[64];
+        new Random(9).NextBytes(noise);
+        var path = Write("garbage.png", Png(8, 8, ("IDAT", noise)));
+        LoadFails(path, ImageFormatError.Corrupt);
+    }
+
+    [TestMethod]
+    public void HugeHeaderIsRefusedBeforeDecoding()
+    {
+        // 100000 x 100000 pixels claimed by a 57-byte file with no image data at all: were it decoded, the error
+        // would be Corrupt; the pixel limit must fire first.
+        var path = Write("bomb.png", Png(100_000, 100_000));
+        var e = Assert.ThrowsExactly<ImageTooLargeException>(() => Image.Load(path));
+        Assert.AreEqual((100_000, 100_000), (e.Width, e.Height));
+        Assert.AreEqual(ImageDecodeOptions.DefaultMaxPixels, e.MaxPixels);
+        Assert.AreEqual(path, e.Path);
+        StringAssert.Contains(e.Message, path);
+    }
+
+    [TestMethod]
+    public void PixelLimitIsConfigurable()
+    {
+        var bytes = TestImages.Random(10, 10, PixelFormat.Gray8, seed: 1).Encode(ImageFormat.Png);
+        Assert.ThrowsExactly<ImageTooLargeException>(() => Image.Decode(bytes, new ImageDecodeOptions { MaxPixels = 99 }));
+        Assert.AreEqual(10, Image.Decode(bytes, new ImageDecodeOptions { MaxPixels = 100 }).Width);
+    }
+
+    [TestMethod]
+    public void DecodingFromMemoryHasNoPath()
+    {
+        var e = Assert.ThrowsExactly<ImageFormatException>(() => Image.Decode([]));
+        Assert.IsNull(e.Path);
+        Assert.AreEqual(ImageFormatError.Empty, e.Error);
+    }
+
+    /// <summary>A PNG with the given IHDR size (8-bit RGB), the given chunks and IEND. CRCs are zero: libpng checks them, the header reader does not.</summary>
+    private static byte[] Png(int width, int height, params (string Type, byte[] Data)[] chunks)
+    {
+        var stream = new MemoryStream();
+        stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        WriteChunk(stream, "IHDR", ihdr);
+        foreach (var (type, data) in chunks) WriteChunk(stream, type, data);
+        WriteChunk(stream, "IEND", []);
+        return stream.ToArray();
+
+        static void WriteChunk(Stream stream, string type, byte[] data)
+        {
+            var length = new byte[4];
+            BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            stream.Write(length);
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(type));
+            stream.Write(data);
+            stream.Write(new byte[4]);
+        }
+    }
+}
