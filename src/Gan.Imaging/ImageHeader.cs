@@ -25,7 +25,7 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
     public static ImageHeader Read(ReadOnlySpan<byte> data)
     {
         var error = Parse(data, out var header, out var reason);
-        return header ?? throw new ImageFormatException(error, reason);
+        return header ?? throw new ImageFormatException(error!.Value, reason);
     }
 
     /// <summary>Like <see cref="Read"/>, returning false instead of throwing.</summary>
@@ -44,8 +44,8 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         : TiffStructure.HasSignature(data) ? ImageFormat.Tiff
         : null;
 
-    /// <summary>Parses the header; on failure header is null and the error and reason say why.</summary>
-    internal static ImageFormatError Parse(ReadOnlySpan<byte> data, out ImageHeader? header, out string reason)
+    /// <summary>Parses the header: null on success, else the error, with header null and the reason set.</summary>
+    internal static ImageFormatError? Parse(ReadOnlySpan<byte> data, out ImageHeader? header, out string reason)
     {
         header = null;
         if (data.IsEmpty)
@@ -80,7 +80,7 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         }
         header = new ImageHeader(format.Value, width, height, channels);
         reason = "";
-        return default;
+        return null;
     }
 
     /// <summary>

@@ -110,11 +110,27 @@ public sealed class CodecRoundTripTests
     }
 
     [TestMethod]
-    public void SixteenBitPngIsScaledToEightBits()
+    public void SixteenBitSamplesAreScaledToEightBits()
     {
-        var path = TestImages.Skimage("chessboard_GRAY_U16.tif");
-        var image = Image.Load(path);
-        Assert.AreEqual(PixelFormat.Gray8, image.Format);
-        Assert.IsTrue(image.Pixels.ToArray().Distinct().Count() > 1);
+        // skimage's 16-bit chessboards hold the 8-bit PNG's levels unscaled (0..255 of 65535): full-range scaling
+        // divides by 257, and little- and big-endian TIFFs agree.
+        var eight = Image.Load(TestImages.Skimage("chessboard_GRAY.png"));
+        var little = Image.Load(TestImages.Skimage("chessboard_GRAY_U16.tif"));
+        var big = Image.Load(TestImages.Skimage("chessboard_GRAY_U16B.tif"));
+        Assert.AreEqual(PixelFormat.Gray8, little.Format);
+        var expected = eight.Pixels.ToArray().Select(v => (byte)Math.Round(v / 257.0)).ToArray();
+        CollectionAssert.AreEqual(expected, little.Pixels.ToArray());
+        CollectionAssert.AreEqual(expected, big.Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void BmpOfRgbaAndWebPOfGray()
+    {
+        var rgba = TestImages.Random(6, 5, PixelFormat.Rgba32, seed: 12);
+        var bmp = Image.Decode(rgba.Encode(ImageFormat.Bmp));
+        CollectionAssert.AreEqual(rgba.ConvertTo(PixelFormat.Rgb24).Pixels.ToArray(), bmp.Pixels.ToArray());
+        var gray = TestImages.Random(6, 5, PixelFormat.Gray8, seed: 13);
+        var webp = Image.Decode(gray.Encode(ImageFormat.WebP, new ImageEncodeOptions { WebPLossless = true }));
+        CollectionAssert.AreEqual(gray.ConvertTo(PixelFormat.Rgb24).Pixels.ToArray(), webp.Pixels.ToArray());
     }
 }

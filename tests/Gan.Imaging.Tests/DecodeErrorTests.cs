@@ -66,6 +66,14 @@ public sealed class DecodeErrorTests
     }
 
     [TestMethod]
+    public void CutTiffIsRejected()
+    {
+        var full = TestImages.Random(30, 30, PixelFormat.Rgb24, seed: 5).Encode(ImageFormat.Tiff);
+        var e = Assert.ThrowsExactly<ImageFormatException>(() => Image.Decode(full.AsSpan(0, full.Length / 2)));
+        Assert.IsTrue(e.Error is ImageFormatError.Truncated or ImageFormatError.Corrupt, e.Message);
+    }
+
+    [TestMethod]
     public void ZeroByteFileIsEmpty() => LoadFails(Write("empty.png", []), ImageFormatError.Empty);
 
     [TestMethod]

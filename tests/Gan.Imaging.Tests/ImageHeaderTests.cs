@@ -14,6 +14,9 @@ public sealed class ImageHeaderTests
     [DataRow("retina.jpg", ImageFormat.Jpeg, 1411, 1411, 3)]
     [DataRow("rocket.jpg", ImageFormat.Jpeg, 640, 427, 3)]
     [DataRow("hubble_deep_field.jpg", ImageFormat.Jpeg, 1000, 872, 3)]
+    [DataRow("logo.png", ImageFormat.Png, 500, 500, 4)]
+    [DataRow("green_palette.png", ImageFormat.Png, 320, 240, 3)]
+    [DataRow("foo3x5x4indexed.png", ImageFormat.Png, 5, 3, 4)]
     [DataRow("multipage.tif", ImageFormat.Tiff, 10, 15, 1)]
     public void HeaderAgreesWithTheDecoderOnRealFiles(string name, ImageFormat format, int width, int height, int channels)
     {

@@ -62,12 +62,13 @@ cv::Mat to_rgb_order(const cv::Mat& m) {
     cv::Mat r;
     switch (m.channels()) {
         case 1: return m.isContinuous() ? m : m.clone();
-        case 2: cv::cvtColor(m, r, cv::COLOR_GRAY2RGBA); {
-            // cvtColor drops the second channel; gray+alpha keeps its alpha.
-            int from_to[] = {1, 3};
-            cv::mixChannels(&m, 1, &r, 1, from_to, 1);
-        }
+        case 2: {
+            // Gray+alpha (OpenCV's PNG decoder expands it itself; TIFF does not): gray into R, G, B, alpha into A.
+            r.create(m.size(), CV_8UC4);
+            const int from_to[] = {0, 0, 0, 1, 0, 2, 1, 3};
+            cv::mixChannels(&m, 1, &r, 1, from_to, 4);
             return r;
+        }
         case 3: cv::cvtColor(m, r, cv::COLOR_BGR2RGB); return r;
         case 4: cv::cvtColor(m, r, cv::COLOR_BGRA2RGBA); return r;
         default: throw image_format_error("unsupported channel count " + std::to_string(m.channels()));
