@@ -84,8 +84,9 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
     }
 
     /// <summary>
-    /// Whether the file reaches its declared end (PNG IEND, JPEG EOI, BMP pixel array, WebP RIFF size); TIFF is
-    /// left to the decoder. Cheap: walks chunk and segment headers, never pixels.
+    /// Whether the file reaches its declared end (PNG IEND, JPEG EOI, BMP pixel array, WebP RIFF size, the strips
+    /// or tiles of a TIFF's first page). Cheap: walks chunk, segment and directory headers, never pixels. Only called
+    /// after a successful <see cref="Parse"/>, which validated the fixed header fields it reads.
     /// </summary>
     internal static bool IsComplete(ImageFormat format, ReadOnlySpan<byte> data) => format switch
     {
@@ -93,6 +94,6 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         ImageFormat.Jpeg => JpegStructure.IsComplete(data),
         ImageFormat.Bmp => BmpStructure.IsComplete(data),
         ImageFormat.WebP => WebPStructure.IsComplete(data),
-        _ => true,
+        _ => TiffStructure.IsComplete(data),
     };
 }

@@ -74,6 +74,36 @@ public sealed class DecodeErrorTests
     }
 
     [TestMethod]
+    public void TiffWithAStripBeyondTheEndIsTruncated()
+    {
+        // A hand-written 4x2 gray TIFF whose directory precedes its single strip, so a cut keeps the header intact.
+        byte[] pixels = [0, 50, 100, 150, 200, 250, 7, 9];
+        var tiff = new byte[110 + pixels.Length];
+        "II"u8.CopyTo(tiff);
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);
+        (ushort Tag, ushort Type, uint Value)[] entries =
+            [(256, 3, 4), (257, 3, 2), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 110), (278, 3, 2), (279, 4, 8)];
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(8), (ushort)entries.Length);
+        for (int i = 0; i < entries.Length; i++)
+        {
+            var entry = tiff.AsSpan(10 + 12 * i, 12);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry, entries[i].Tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[2..], entries[i].Type);
+            BinaryPrimitives.WriteUInt32LittleEndian(entry[4..], 1);
+            if (entries[i].Type == 3) BinaryPrimitives.WriteUInt16LittleEndian(entry[8..], (ushort)entries[i].Value);
+            else BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], entries[i].Value);
+        }
+        pixels.CopyTo(tiff, 110);
+
+        var image = Image.Decode(tiff);
+        Assert.AreEqual((4, 2, PixelFormat.Gray8), (image.Width, image.Height, image.Format));
+        CollectionAssert.AreEqual(pixels, image.Pixels.ToArray());
+        var e = Assert.ThrowsExactly<ImageFormatException>(() => Image.Decode(tiff.AsSpan(0, tiff.Length - 3)));
+        Assert.AreEqual(ImageFormatError.Truncated, e.Error);
+    }
+
+    [TestMethod]
     public void ZeroByteFileIsEmpty() => LoadFails(Write("empty.png", []), ImageFormatError.Empty);
 
     [TestMethod]
