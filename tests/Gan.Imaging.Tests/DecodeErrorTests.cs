@@ -104,6 +104,36 @@ public sealed class DecodeErrorTests
     }
 
     [TestMethod]
+    [DataRow(ImageFormat.Png)]
+    [DataRow(ImageFormat.Jpeg)]
+    [DataRow(ImageFormat.Bmp)]
+    [DataRow(ImageFormat.WebP)]
+    [DataRow(ImageFormat.Tiff)]
+    public void EveryCutAndHeaderFlipFailsWithATypedError(ImageFormat format)
+    {
+        // The managed parsers read hostile bytes: whatever the damage, the only failures allowed are the typed ones.
+        var full = TestImages.Random(6, 5, PixelFormat.Rgb24, seed: 14).Encode(format);
+        for (int length = 0; length < full.Length; length++)
+            Assert.ThrowsExactly<ImageFormatException>(() => Image.Decode(full.AsSpan(0, length)), $"cut at {length}");
+        var random = new Random(15);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            var damaged = (byte[])full.Clone();
+            damaged[random.Next(Math.Min(64, damaged.Length))] = (byte)random.Next(256);
+            try
+            {
+                Image.Decode(damaged, new ImageDecodeOptions { MaxPixels = 1_000_000 });
+            }
+            catch (ImageFormatException)
+            {
+            }
+            catch (ImageTooLargeException)
+            {
+            }
+        }
+    }
+
+    [TestMethod]
     public void ZeroByteFileIsEmpty() => LoadFails(Write("empty.png", []), ImageFormatError.Empty);
 
     [TestMethod]

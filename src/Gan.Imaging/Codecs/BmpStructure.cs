@@ -54,6 +54,6 @@ internal static class BmpStructure
             bitsPerPixel = BinaryPrimitives.ReadUInt16LittleEndian(data[28..]);
         }
         long rowBytes = (width * bitsPerPixel + 31) / 32 * 4;
-        return offset + rowBytes * height <= data.Length;
+        return offset + (Int128)rowBytes * height <= data.Length; // Int128: a hostile header can overflow long
     }
 }
