@@ -94,6 +94,7 @@ GAN_API gan_status gan_image_decode(const uint8_t* data, int64_t size, uint8_t**
                                     int32_t* height, int32_t* channels) {
     GAN_TRY
     if (!data || size <= 0) throw image_format_error("no bytes to decode");
+    if (size > INT32_MAX) throw gan::argument_error("imdecode takes at most 2^31-1 bytes");
     const cv::Mat encoded(1, static_cast<int>(size), CV_8UC1, const_cast<uint8_t*>(data));
     const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
     // imdecode reports every failure the same way: an empty Mat.
