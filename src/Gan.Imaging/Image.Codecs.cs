@@ -8,7 +8,8 @@ public sealed partial class Image
     /// Decodes a PNG, JPEG, BMP, WebP or TIFF image (first page). Order of checks: the header is parsed in managed
     /// code and the pixel limit enforced before any decoding; then, unless
     /// <see cref="ImageDecodeOptions.AllowTruncated"/>, a file that ends early is rejected; then OpenCV decodes.
-    /// 16-bit samples are scaled to 8 bits, gray+alpha becomes RGBA; EXIF orientation is not applied.
+    /// 16-bit samples are scaled to 8 bits (v / 257, rounded), float samples from 0..1 (v · 255, rounded); gray+alpha
+    /// becomes RGBA (see <see cref="ImageHeader.Channels"/>); EXIF orientation is not applied.
     /// </summary>
     /// <exception cref="ImageFormatException">Empty, not an image, truncated, corrupt or unsupported.</exception>
     /// <exception cref="ImageTooLargeException">The header declares more than <see cref="ImageDecodeOptions.MaxPixels"/>.</exception>

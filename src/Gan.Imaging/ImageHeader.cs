@@ -12,8 +12,8 @@ namespace Gan.Imaging;
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Channels">
 /// Channels as stored: 1 gray, 2 gray+alpha, 3 colour, 4 colour+alpha (palette PNGs count 3, or 4 with a tRNS
-/// transparency chunk; CMYK JPEGs count 4). <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: 2 becomes
-/// Rgba32 and CMYK becomes Rgb24.
+/// transparency chunk; CMYK JPEGs count 4). <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: a
+/// gray+alpha PNG becomes Rgba32, a gray+alpha TIFF Gray8 (OpenCV 4.6 drops its alpha), CMYK becomes Rgb24.
 /// </param>
 public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int Channels)
 {

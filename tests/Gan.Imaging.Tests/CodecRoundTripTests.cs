@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Gan.Imaging.Tests.Support;
 
 namespace Gan.Imaging.Tests;
@@ -121,6 +122,44 @@ public sealed class CodecRoundTripTests
         var expected = eight.Pixels.ToArray().Select(v => (byte)Math.Round(v / 257.0)).ToArray();
         CollectionAssert.AreEqual(expected, little.Pixels.ToArray());
         CollectionAssert.AreEqual(expected, big.Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void GrayAlphaPngBecomesRgba()
+    {
+        var png = PngWriter.Image(2, 1, colorType: 4, [[10, 200, 99, 7]]);
+        Assert.AreEqual(new ImageHeader(ImageFormat.Png, 2, 1, 2), ImageHeader.Read(png));
+        var image = Image.Decode(png);
+        Assert.AreEqual(PixelFormat.Rgba32, image.Format);
+        CollectionAssert.AreEqual(new byte[] { 10, 10, 10, 200, 99, 99, 99, 7 }, image.Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void GrayAlphaTiffKeepsOnlyGray()
+    {
+        // OpenCV 4.6's TIFF decoder returns the gray samples of a gray+alpha TIFF and drops alpha.
+        var tiff = TiffWriter.Write(2, 1, samples: 2, bitsPerSample: 8, [10, 200, 99, 7], extraSamples: 2);
+        Assert.AreEqual(2, ImageHeader.Read(tiff).Channels);
+        var image = Image.Decode(tiff);
+        Assert.AreEqual(PixelFormat.Gray8, image.Format);
+        CollectionAssert.AreEqual(new byte[] { 10, 99 }, image.Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void SixteenBitAndFloatTiffsAreScaled()
+    {
+        ushort[] levels = [0, 257 * 3, 65535, 32896];
+        var strip = new byte[8];
+        for (int i = 0; i < 4; i++) BinaryPrimitives.WriteUInt16LittleEndian(strip.AsSpan(2 * i), levels[i]);
+        CollectionAssert.AreEqual(new byte[] { 0, 3, 255, 128 },
+            Image.Decode(TiffWriter.Write(4, 1, 1, 16, strip)).Pixels.ToArray());
+
+        float[] values = [0f, 0.5f, 1f, 0.2f];
+        var floats = new byte[16];
+        for (int i = 0; i < 4; i++) BinaryPrimitives.WriteSingleLittleEndian(floats.AsSpan(4 * i), values[i]);
+        // 0.5 · 255 = 127.5 rounds to even (128); 0.2 · 255 = 51.
+        CollectionAssert.AreEqual(new byte[] { 0, 128, 255, 51 },
+            Image.Decode(TiffWriter.Write(4, 1, 1, 32, floats, sampleFormat: 3)).Pixels.ToArray());
     }
 
     [TestMethod]

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Gan.Imaging.Tests.Support;
 
 namespace Gan.Imaging.Tests;
@@ -78,23 +77,7 @@ public sealed class DecodeErrorTests
     {
         // A hand-written 4x2 gray TIFF whose directory precedes its single strip, so a cut keeps the header intact.
         byte[] pixels = [0, 50, 100, 150, 200, 250, 7, 9];
-        var tiff = new byte[110 + pixels.Length];
-        "II"u8.CopyTo(tiff);
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(2), 42);
-        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);
-        (ushort Tag, ushort Type, uint Value)[] entries =
-            [(256, 3, 4), (257, 3, 2), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 110), (278, 3, 2), (279, 4, 8)];
-        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(8), (ushort)entries.Length);
-        for (int i = 0; i < entries.Length; i++)
-        {
-            var entry = tiff.AsSpan(10 + 12 * i, 12);
-            BinaryPrimitives.WriteUInt16LittleEndian(entry, entries[i].Tag);
-            BinaryPrimitives.WriteUInt16LittleEndian(entry[2..], entries[i].Type);
-            BinaryPrimitives.WriteUInt32LittleEndian(entry[4..], 1);
-            if (entries[i].Type == 3) BinaryPrimitives.WriteUInt16LittleEndian(entry[8..], (ushort)entries[i].Value);
-            else BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], entries[i].Value);
-        }
-        pixels.CopyTo(tiff, 110);
+        var tiff = TiffWriter.Write(4, 2, samples: 1, bitsPerSample: 8, pixels);
 
         var image = Image.Decode(tiff);
         Assert.AreEqual((4, 2, PixelFormat.Gray8), (image.Width, image.Height, image.Format));
@@ -155,7 +138,7 @@ public sealed class DecodeErrorTests
         // A valid IHDR and IEND around an IDAT chunk of noise: the header passes, the decoder fails.
         var noise = new byte[64];
         new Random(9).NextBytes(noise);
-        var path = Write("garbage.png", Png(8, 8, ("IDAT", noise)));
+        var path = Write("garbage.png", PngWriter.Chunks(8, 8, colorType: 2, ("IDAT", noise)));
         LoadFails(path, ImageFormatError.Corrupt);
     }
 
@@ -164,7 +147,7 @@ public sealed class DecodeErrorTests
     {
         // 100000 x 100000 pixels claimed by a 57-byte file with no image data at all: were it decoded, the error
         // would be Corrupt; the pixel limit must fire first.
-        var path = Write("bomb.png", Png(100_000, 100_000));
+        var path = Write("bomb.png", PngWriter.Chunks(100_000, 100_000, colorType: 2));
         var e = Assert.ThrowsExactly<ImageTooLargeException>(() => Image.Load(path));
         Assert.AreEqual((100_000, 100_000), (e.Width, e.Height));
         Assert.AreEqual(ImageDecodeOptions.DefaultMaxPixels, e.MaxPixels);
@@ -186,31 +169,5 @@ public sealed class DecodeErrorTests
         var e = Assert.ThrowsExactly<ImageFormatException>(() => Image.Decode([]));
         Assert.IsNull(e.Path);
         Assert.AreEqual(ImageFormatError.Empty, e.Error);
-    }
-
-    /// <summary>A PNG with the given IHDR size (8-bit RGB), the given chunks and IEND. CRCs are zero: libpng checks them, the header reader does not.</summary>
-    private static byte[] Png(int width, int height, params (string Type, byte[] Data)[] chunks)
-    {
-        var stream = new MemoryStream();
-        stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;
-        ihdr[9] = 2;
-        WriteChunk(stream, "IHDR", ihdr);
-        foreach (var (type, data) in chunks) WriteChunk(stream, type, data);
-        WriteChunk(stream, "IEND", []);
-        return stream.ToArray();
-
-        static void WriteChunk(Stream stream, string type, byte[] data)
-        {
-            var length = new byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-            stream.Write(length);
-            stream.Write(System.Text.Encoding.ASCII.GetBytes(type));
-            stream.Write(data);
-            stream.Write(new byte[4]);
-        }
     }
 }
