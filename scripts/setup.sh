@@ -7,10 +7,11 @@
 #   libopencv-*-dev       image codecs and resizing for Gan.Imaging
 #   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
+#   python3-skimage       real photographs and a truncated JPEG for Gan.Imaging's tests (skimage/data)
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
-          python3-torch python3-numpy dataset-fashion-mnist)
+          python3-torch python3-numpy dataset-fashion-mnist python3-skimage)
 
 missing=()
 for p in "${packages[@]}"; do

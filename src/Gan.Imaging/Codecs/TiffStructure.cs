@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+
+namespace Gan.Imaging.Codecs;
+
+/// <summary>
+/// TIFF layout: byte order ("II" little, "MM" big endian), 42, offset of the first image file directory (IFD);
+/// an IFD is a count and 12-byte entries (tag, type, count, value or offset). Only the first page is read.
+/// </summary>
+internal static class TiffStructure
+{
+    private const ushort ImageWidth = 256, ImageLength = 257, Photometric = 262, SamplesPerPixel = 277;
+    private const ushort TypeShort = 3, TypeLong = 4;
+    private const int PhotometricPalette = 3;
+
+    public static bool HasSignature(ReadOnlySpan<byte> data) =>
+        data.Length >= 4 && ((data[0] == 'I' && data[1] == 'I' && data[2] is 42 or 43 && data[3] == 0) ||
+                             (data[0] == 'M' && data[1] == 'M' && data[2] == 0 && data[3] is 42 or 43));
+
+    public static HeaderResult ReadHeader(ReadOnlySpan<byte> data)
+    {
+        bool little = data[0] == 'I';
+        if (ReadUInt16(data[2..], little) == 43) return HeaderResult.Fail(ImageFormatError.Unsupported, "BigTIFF");
+        if (data.Length < 8) return HeaderResult.Truncated;
+        long ifd = ReadUInt32(data[4..], little);
+        if (ifd + 2 > data.Length) return HeaderResult.Truncated;
+        int entries = ReadUInt16(data[(int)ifd..], little);
+        if (ifd + 2 + 12L * entries > data.Length) return HeaderResult.Truncated;
+        long width = -1, height = -1;
+        int samples = 1, photometric = -1;
+        for (int i = 0; i < entries; i++)
+        {
+            var entry = data.Slice((int)ifd + 2 + 12 * i, 12);
+            ushort tag = ReadUInt16(entry, little);
+            ushort type = ReadUInt16(entry[2..], little);
+            // Single SHORT/LONG values sit left-aligned in the 4-byte value field.
+            long? value = type switch
+            {
+                TypeShort => ReadUInt16(entry[8..], little),
+                TypeLong => ReadUInt32(entry[8..], little),
+                _ => null,
+            };
+            if (value is not { } v) continue;
+            switch (tag)
+            {
+                case ImageWidth: width = v; break;
+                case ImageLength: height = v; break;
+                case SamplesPerPixel: samples = (int)v; break;
+                case Photometric: photometric = (int)v; break;
+            }
+        }
+        if (width < 0 || height < 0)
+            return HeaderResult.Fail(ImageFormatError.Corrupt, "the first IFD has no ImageWidth/ImageLength");
+        int channels = photometric == PhotometricPalette ? 3 : Math.Clamp(samples, 1, 4);
+        return HeaderResult.Ok(width, height, channels);
+    }
+
+    private static ushort ReadUInt16(ReadOnlySpan<byte> b, bool little) =>
+        little ? BinaryPrimitives.ReadUInt16LittleEndian(b) : BinaryPrimitives.ReadUInt16BigEndian(b);
+
+    private static uint ReadUInt32(ReadOnlySpan<byte> b, bool little) =>
+        little ? BinaryPrimitives.ReadUInt32LittleEndian(b) : BinaryPrimitives.ReadUInt32BigEndian(b);
+}
