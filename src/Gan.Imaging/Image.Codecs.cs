@@ -8,7 +8,8 @@ public sealed partial class Image
     /// Decodes a PNG, JPEG, BMP, WebP or TIFF image (first page). Order of checks: the header is parsed in managed
     /// code and the pixel limit enforced before any decoding; then, unless
     /// <see cref="ImageDecodeOptions.AllowTruncated"/>, a file that ends early is rejected; then OpenCV decodes.
-    /// 16-bit samples are scaled to 8 bits, gray+alpha becomes RGBA; EXIF orientation is not applied.
+    /// 16-bit samples are scaled to 8 bits (v / 257, rounded), float samples from 0..1 (v · 255, rounded); gray+alpha
+    /// becomes RGBA (see <see cref="ImageHeader.Channels"/>); EXIF orientation is not applied.
     /// </summary>
     /// <exception cref="ImageFormatException">Empty, not an image, truncated, corrupt or unsupported.</exception>
     /// <exception cref="ImageTooLargeException">The header declares more than <see cref="ImageDecodeOptions.MaxPixels"/>.</exception>
@@ -16,7 +17,7 @@ public sealed partial class Image
     {
         options ??= ImageDecodeOptions.Default;
         var error = ImageHeader.Parse(data, out var header, out var reason);
-        if (header is null) throw new ImageFormatException(error, reason);
+        if (header is null) throw new ImageFormatException(error!.Value, reason);
         if (header.PixelCount > options.MaxPixels)
             throw new ImageTooLargeException(header.Width, header.Height, options.MaxPixels);
         if (!options.AllowTruncated && !ImageHeader.IsComplete(header.Format, data))
@@ -52,14 +53,15 @@ public sealed partial class Image
     }
 
     /// <summary>
-    /// Encodes to <paramref name="format"/>. JPEG has no alpha channel: RGBA images are written as RGB (alpha dropped,
-    /// not composited). PNG, BMP, TIFF and lossless WebP reproduce the pixels exactly.
+    /// Encodes to <paramref name="format"/>. JPEG and BMP store no alpha (<see cref="ImageFormats.StoresAlpha"/>): RGBA
+    /// images are written as RGB, alpha dropped, not composited. PNG, BMP, TIFF and lossless WebP reproduce the
+    /// stored channels exactly.
     /// </summary>
     public byte[] Encode(ImageFormat format, ImageEncodeOptions? options = null)
     {
         options ??= ImageEncodeOptions.Default;
         int quality = options.NativeQuality(format);
-        var source = format == ImageFormat.Jpeg && Format == PixelFormat.Rgba32 ? ConvertTo(PixelFormat.Rgb24) : this;
+        var source = Format == PixelFormat.Rgba32 && !format.StoresAlpha() ? ConvertTo(PixelFormat.Rgb24) : this;
         unsafe
         {
             fixed (byte* pixels = source._pixels)

@@ -5,11 +5,11 @@ public enum ImageFormat
 {
     /// <summary>Portable Network Graphics: lossless, 8-bit gray/RGB/RGBA written; 16-bit and palettes read.</summary>
     Png,
-    /// <summary>JPEG (JFIF/EXIF): lossy, no alpha.</summary>
+    /// <summary>JPEG (JFIF/EXIF): lossy, no alpha; EXIF orientation is not applied when reading.</summary>
     Jpeg,
-    /// <summary>Windows bitmap.</summary>
+    /// <summary>Windows bitmap, written as 8-bit gray or 24-bit colour (no alpha).</summary>
     Bmp,
-    /// <summary>WebP: lossy or lossless, with alpha.</summary>
+    /// <summary>WebP: lossy or lossless, with alpha; gray is stored as colour and reads back as Rgb24.</summary>
     WebP,
     /// <summary>TIFF: the first page only.</summary>
     Tiff,
@@ -26,6 +26,9 @@ public static class ImageFormats
             : throw new ArgumentException(
                 $"Cannot infer an image format from '{path}'; use .png, .jpg, .jpeg, .bmp, .webp, .tif or .tiff, or pass the format.",
                 nameof(path));
+
+    /// <summary>Whether images written in <paramref name="format"/> keep an alpha channel.</summary>
+    public static bool StoresAlpha(this ImageFormat format) => format is ImageFormat.Png or ImageFormat.WebP or ImageFormat.Tiff;
 
     /// <summary>Like <see cref="FromPath"/>, returning false instead of throwing.</summary>
     public static bool TryFromPath(string path, out ImageFormat format)

@@ -12,8 +12,8 @@ namespace Gan.Imaging;
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Channels">
 /// Channels as stored: 1 gray, 2 gray+alpha, 3 colour, 4 colour+alpha (palette PNGs count 3, or 4 with a tRNS
-/// transparency chunk; CMYK JPEGs count 4). <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: 2 becomes
-/// Rgba32 and CMYK becomes Rgb24.
+/// transparency chunk; CMYK JPEGs count 4). <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: a
+/// gray+alpha PNG becomes Rgba32, a gray+alpha TIFF Gray8 (OpenCV 4.6 drops its alpha), CMYK becomes Rgb24.
 /// </param>
 public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int Channels)
 {
@@ -25,7 +25,7 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
     public static ImageHeader Read(ReadOnlySpan<byte> data)
     {
         var error = Parse(data, out var header, out var reason);
-        return header ?? throw new ImageFormatException(error, reason);
+        return header ?? throw new ImageFormatException(error!.Value, reason);
     }
 
     /// <summary>Like <see cref="Read"/>, returning false instead of throwing.</summary>
@@ -44,8 +44,8 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         : TiffStructure.HasSignature(data) ? ImageFormat.Tiff
         : null;
 
-    /// <summary>Parses the header; on failure header is null and the error and reason say why.</summary>
-    internal static ImageFormatError Parse(ReadOnlySpan<byte> data, out ImageHeader? header, out string reason)
+    /// <summary>Parses the header: null on success, else the error, with header null and the reason set.</summary>
+    internal static ImageFormatError? Parse(ReadOnlySpan<byte> data, out ImageHeader? header, out string reason)
     {
         header = null;
         if (data.IsEmpty)
@@ -80,12 +80,13 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         }
         header = new ImageHeader(format.Value, width, height, channels);
         reason = "";
-        return default;
+        return null;
     }
 
     /// <summary>
-    /// Whether the file reaches its declared end (PNG IEND, JPEG EOI, BMP pixel array, WebP RIFF size); TIFF is
-    /// left to the decoder. Cheap: walks chunk and segment headers, never pixels.
+    /// Whether the file reaches its declared end (PNG IEND, JPEG EOI, BMP pixel array, WebP RIFF size, the strips
+    /// or tiles of a TIFF's first page). Cheap: walks chunk, segment and directory headers, never pixels. Only called
+    /// after a successful <see cref="Parse"/>, which validated the fixed header fields it reads.
     /// </summary>
     internal static bool IsComplete(ImageFormat format, ReadOnlySpan<byte> data) => format switch
     {
@@ -93,6 +94,6 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         ImageFormat.Jpeg => JpegStructure.IsComplete(data),
         ImageFormat.Bmp => BmpStructure.IsComplete(data),
         ImageFormat.WebP => WebPStructure.IsComplete(data),
-        _ => true,
+        _ => TiffStructure.IsComplete(data),
     };
 }

@@ -18,7 +18,7 @@ internal static class BmpStructure
             if (data.Length < 26) return HeaderResult.Truncated;
             return HeaderResult.Ok(BinaryPrimitives.ReadUInt16LittleEndian(data[18..]),
                 BinaryPrimitives.ReadUInt16LittleEndian(data[20..]),
-                ChannelsOf(BinaryPrimitives.ReadUInt16LittleEndian(data[24..])));
+                3);
         }
         if (dibSize < 40) return HeaderResult.Fail(ImageFormatError.Corrupt, $"DIB header size {dibSize}");
         if (data.Length < 34) return HeaderResult.Truncated;
@@ -26,7 +26,10 @@ internal static class BmpStructure
         int height = BinaryPrimitives.ReadInt32LittleEndian(data[22..]);
         if (height == int.MinValue) return HeaderResult.Fail(ImageFormatError.Corrupt, "invalid height");
         // A negative height marks a top-down bitmap.
-        return HeaderResult.Ok(width, Math.Abs(height), ChannelsOf(BinaryPrimitives.ReadUInt16LittleEndian(data[28..])));
+        int bitsPerPixel = BinaryPrimitives.ReadUInt16LittleEndian(data[28..]);
+        int compression = BinaryPrimitives.ReadInt32LittleEndian(data[30..]);
+        // Like OpenCV's decoder: only 32-bit bitmaps with channel masks carry alpha; plain 32-bit pixels are BGRX.
+        return HeaderResult.Ok(width, Math.Abs(height), bitsPerPixel == 32 && compression != Uncompressed ? 4 : 3);
     }
 
     /// <summary>For uncompressed bitmaps, whether the pixel array fits in the file; RLE bitmaps are left to the decoder.</summary>
@@ -51,8 +54,6 @@ internal static class BmpStructure
             bitsPerPixel = BinaryPrimitives.ReadUInt16LittleEndian(data[28..]);
         }
         long rowBytes = (width * bitsPerPixel + 31) / 32 * 4;
-        return offset + rowBytes * height <= data.Length;
+        return offset + (Int128)rowBytes * height <= data.Length; // Int128: a hostile header can overflow long
     }
-
-    private static int ChannelsOf(int bitsPerPixel) => bitsPerPixel == 32 ? 4 : 3;
 }

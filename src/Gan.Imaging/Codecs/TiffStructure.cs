@@ -9,6 +9,7 @@ namespace Gan.Imaging.Codecs;
 internal static class TiffStructure
 {
     private const ushort ImageWidth = 256, ImageLength = 257, Photometric = 262, SamplesPerPixel = 277;
+    private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
     private const ushort TypeShort = 3, TypeLong = 4;
     private const int PhotometricPalette = 3;
 
@@ -52,6 +53,46 @@ internal static class TiffStructure
             return HeaderResult.Fail(ImageFormatError.Corrupt, "the first IFD has no ImageWidth/ImageLength");
         int channels = photometric == PhotometricPalette ? 3 : Math.Clamp(samples, 1, 4);
         return HeaderResult.Ok(width, height, channels);
+    }
+
+    /// <summary>Whether every strip (or tile) of the first page lies inside the file.</summary>
+    public static bool IsComplete(ReadOnlySpan<byte> data)
+    {
+        bool little = data[0] == 'I';
+        int ifd = (int)ReadUInt32(data[4..], little);
+        int entries = ReadUInt16(data[ifd..], little);
+        long[]? offsets = null, counts = null;
+        for (int i = 0; i < entries; i++)
+        {
+            var entry = data.Slice(ifd + 2 + 12 * i, 12);
+            switch (ReadUInt16(entry, little))
+            {
+                case StripOffsets or TileOffsets: offsets = ReadValues(data, entry, little); break;
+                case StripByteCounts or TileByteCounts: counts = ReadValues(data, entry, little); break;
+            }
+        }
+        if (offsets is null || counts is null || offsets.Length != counts.Length) return false;
+        for (int i = 0; i < offsets.Length; i++)
+            if (offsets[i] < 0 || counts[i] < 0 || offsets[i] + counts[i] > data.Length) return false;
+        return true;
+    }
+
+    // An entry's SHORT or LONG array: inline when it fits in the 4-byte value field, else at the offset stored there.
+    // Null (treated as incomplete) when the array itself lies outside the file or has another type.
+    private static long[]? ReadValues(ReadOnlySpan<byte> data, ReadOnlySpan<byte> entry, bool little)
+    {
+        ushort type = ReadUInt16(entry[2..], little);
+        long count = ReadUInt32(entry[4..], little);
+        int size = type switch { TypeShort => 2, TypeLong => 4, _ => 0 };
+        if (size == 0) return null;
+        long bytes = count * size;
+        long start = bytes <= 4 ? -1 : ReadUInt32(entry[8..], little);
+        if (start + bytes > data.Length) return null;
+        var source = start < 0 ? entry.Slice(8, (int)bytes) : data.Slice((int)start, (int)bytes);
+        var values = new long[count];
+        for (int i = 0; i < count; i++)
+            values[i] = size == 2 ? ReadUInt16(source[(2 * i)..], little) : ReadUInt32(source[(4 * i)..], little);
+        return values;
     }
 
     private static ushort ReadUInt16(ReadOnlySpan<byte> b, bool little) =>

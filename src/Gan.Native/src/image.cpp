@@ -62,12 +62,13 @@ cv::Mat to_rgb_order(const cv::Mat& m) {
     cv::Mat r;
     switch (m.channels()) {
         case 1: return m.isContinuous() ? m : m.clone();
-        case 2: cv::cvtColor(m, r, cv::COLOR_GRAY2RGBA); {
-            // cvtColor drops the second channel; gray+alpha keeps its alpha.
-            int from_to[] = {1, 3};
-            cv::mixChannels(&m, 1, &r, 1, from_to, 1);
-        }
+        case 2: {
+            // Gray+alpha (OpenCV's PNG decoder expands it itself; TIFF does not): gray into R, G, B, alpha into A.
+            r.create(m.size(), CV_8UC4);
+            const int from_to[] = {0, 0, 0, 1, 0, 2, 1, 3};
+            cv::mixChannels(&m, 1, &r, 1, from_to, 4);
             return r;
+        }
         case 3: cv::cvtColor(m, r, cv::COLOR_BGR2RGB); return r;
         case 4: cv::cvtColor(m, r, cv::COLOR_BGRA2RGBA); return r;
         default: throw image_format_error("unsupported channel count " + std::to_string(m.channels()));
@@ -93,6 +94,7 @@ GAN_API gan_status gan_image_decode(const uint8_t* data, int64_t size, uint8_t**
                                     int32_t* height, int32_t* channels) {
     GAN_TRY
     if (!data || size <= 0) throw image_format_error("no bytes to decode");
+    if (size > INT32_MAX) throw gan::argument_error("imdecode takes at most 2^31-1 bytes");
     const cv::Mat encoded(1, static_cast<int>(size), CV_8UC1, const_cast<uint8_t*>(data));
     const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
     // imdecode reports every failure the same way: an empty Mat.
