@@ -99,7 +99,7 @@ public sealed class ImageLoadingTransformer : RowToRowTransformerBase
         {
             if (row.Position != _position)
             {
-                _current = default;
+                _current = default; // let the previous row's image go before decoding the next
                 _current = Read();
                 _position = row.Position;
             }
@@ -110,10 +110,10 @@ public sealed class ImageLoadingTransformer : RowToRowTransformerBase
         {
             ReadOnlyMemory<char> text = default;
             getPath(ref text);
-            string path = text.ToString();
-            string fullPath = Path.GetFullPath(folder is null ? path : Path.Combine(folder, path));
+            string fullPath = folder is null ? text.ToString() : Path.Combine(folder, text.ToString());
             try
             {
+                fullPath = Path.GetFullPath(fullPath);
                 return (Image.Load(fullPath), "");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ImageFormatException or ImageTooLargeException or ArgumentException)
