@@ -4,11 +4,11 @@ namespace Gan.MLNet.Data;
 /// Writes a file so that readers see either the old content or the complete new one, never a half-written file: the
 /// content goes to a temporary file in the same folder (so the final rename stays on one file system), is flushed to
 /// disk, and then replaces the destination. When writing fails, the temporary file is deleted and the destination is
-/// untouched.
+/// untouched. Without <c>overwrite</c>, an existing destination makes the rename fail with an <see cref="IOException"/>.
 /// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = Path.GetFullPath(path);
@@ -23,7 +23,7 @@ internal static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, fullPath, overwrite: true);
+            File.Move(temporary, fullPath, overwrite);
         }
         catch
         {

@@ -10,6 +10,8 @@ internal static class ClrTypeMapping
         var memberType = SchemaDefinition.MemberType(member);
         if (member.GetCustomAttribute<DataViewTypeAttribute>(inherit: true) is { } custom)
             return custom.GetColumnType(memberType);
+        if (memberType == typeof(Gan.Imaging.Image))
+            return new ImageDataViewType();
 
         var key = member.GetCustomAttribute<KeyTypeAttribute>();
         var vector = member.GetCustomAttribute<VectorTypeAttribute>();

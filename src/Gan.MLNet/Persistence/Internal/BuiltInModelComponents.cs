@@ -14,5 +14,10 @@ internal static class BuiltInModelComponents
         registry.Register(ColumnCopyingTransformer.ModelKind, ColumnCopyingTransformer.Load);
         registry.Register(ColumnSelectingTransformer.SelectModelKind, ColumnSelectingTransformer.Load);
         registry.Register(ColumnSelectingTransformer.DropModelKind, ColumnSelectingTransformer.Load);
+        registry.Register(ImageLoadingTransformer.ModelKind, ImageLoadingTransformer.Load);
+        registry.Register(ImageResizingTransformer.ModelKind, ImageResizingTransformer.Load);
+        registry.Register(ImagePixelExtractingTransformer.ModelKind, ImagePixelExtractingTransformer.Load);
+        registry.Register(VectorToImageConvertingTransformer.ModelKind, VectorToImageConvertingTransformer.Load);
+        registry.Register(ImageGrayscalingTransformer.ModelKind, ImageGrayscalingTransformer.Load);
     }
 }

@@ -4,7 +4,8 @@ namespace Gan.MLNet.Data;
 
 /// <summary>
 /// Column types as manifest JSON: <c>{"kind":"Single"}</c> (also Double, Int32, Int64, UInt32, Boolean, Text),
-/// <c>{"kind":"Key","count":n}</c>, and <c>{"kind":"Vector","item":{...},"dimensions":[...]}</c>.
+/// <c>{"kind":"Key","count":n}</c>, and <c>{"kind":"Vector","item":{...},"dimensions":[...]}</c>,
+/// and <c>{"kind":"Image","height":h,"width":w}</c> (0 × 0 for images of any size).
 /// </summary>
 internal static class TypeJson
 {
@@ -16,6 +17,7 @@ internal static class TypeJson
             ["item"] = Write(vector.ItemType, columnName),
             ["dimensions"] = new JsonArray([.. vector.Dimensions.Select(d => (JsonNode)d)]),
         },
+        ImageDataViewType image => new JsonObject { ["kind"] = "Image", ["height"] = image.Height, ["width"] = image.Width },
         KeyDataViewType key => new JsonObject { ["kind"] = "Key", ["count"] = key.Count },
         BooleanDataViewType => Scalar("Boolean"),
         TextDataViewType => Scalar("Text"),
@@ -47,8 +49,22 @@ internal static class TypeJson
                     throw new ModelFormatException($"The manifest is malformed: the items of {where} are not of a primitive type.");
                 int[] dimensions = [.. ModelArchiveReader.Array(json, "dimensions", where).Select(d => d is JsonValue v && v.TryGetValue(out int n) && n >= 0 ? n : throw new ModelFormatException($"The manifest is malformed: {where} has a dimension that is not a size."))];
                 return new VectorDataViewType(item, dimensions);
+            case "Image":
+                return ReadImage(json, where);
             default:
                 throw new ModelFormatException($"The manifest is malformed: {where} has unknown type kind '{kind}'.");
         }
+    }
+
+    private static ImageDataViewType ReadImage(JsonObject json, string where)
+    {
+        if (json["height"] is JsonValue h && h.TryGetValue(out int height) && json["width"] is JsonValue w && w.TryGetValue(out int width))
+        {
+            if (height == 0 && width == 0)
+                return new ImageDataViewType();
+            if (height > 0 && width > 0)
+                return new ImageDataViewType(height, width);
+        }
+        throw new ModelFormatException($"The manifest is malformed: the image type of {where} has no valid height and width.");
     }
 }
