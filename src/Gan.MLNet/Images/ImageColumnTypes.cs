@@ -1,3 +1,5 @@
+using Gan.Imaging;
+
 namespace Gan.MLNet.Data;
 
 /// <summary>
@@ -13,6 +15,18 @@ internal interface IImageColumnTypeMapper
 /// <summary>Input checks and the estimator-side schema propagation shared by the image transforms.</summary>
 internal static class ImageColumnTypes
 {
+    /// <summary>A getter of <paramref name="map"/> applied to each row's image; a null image (a load error) stays null.</summary>
+    public static ValueGetter<Image?> MapImages(DataViewRow input, DataViewSchema.Column inputColumn, Func<Image, Image> map)
+    {
+        var getImage = input.GetGetter<Image?>(inputColumn);
+        Image? source = null;
+        return (ref Image? value) =>
+        {
+            getImage(ref source);
+            value = source is null ? null : map(source);
+        };
+    }
+
     public static ImageDataViewType RequireImage(string columnName, DataViewType type, bool knownSize)
     {
         if (type is not ImageDataViewType image)

@@ -29,14 +29,6 @@ public sealed class ImageGrayscalingTransformer : OneToOneTransformerBase, IImag
         new(inputColumn.Name, ((IImageColumnTypeMapper)this).GetOutputType(pairIndex, inputColumn.Name, inputColumn.Type));
 
     /// <inheritdoc />
-    protected override Delegate CreateGetter(DataViewRow input, int pairIndex, DataViewSchema.Column inputColumn)
-    {
-        var getImage = input.GetGetter<Image?>(inputColumn);
-        Image? source = null;
-        return (ValueGetter<Image?>)((ref Image? value) =>
-        {
-            getImage(ref source);
-            value = source?.ConvertTo(PixelFormat.Gray8);
-        });
-    }
+    protected override Delegate CreateGetter(DataViewRow input, int pairIndex, DataViewSchema.Column inputColumn) =>
+        ImageColumnTypes.MapImages(input, inputColumn, image => image.ConvertTo(PixelFormat.Gray8));
 }

@@ -47,16 +47,9 @@ public sealed class ImageResizingTransformer : OneToOneTransformerBase, IImageCo
         new(inputColumn.Name, ((IImageColumnTypeMapper)this).GetOutputType(pairIndex, inputColumn.Name, inputColumn.Type));
 
     /// <inheritdoc />
-    protected override Delegate CreateGetter(DataViewRow input, int pairIndex, DataViewSchema.Column inputColumn)
-    {
-        var getImage = input.GetGetter<Image?>(inputColumn);
-        Image? source = null;
-        return (ValueGetter<Image?>)((ref Image? value) =>
-        {
-            getImage(ref source);
-            value = source is null ? null : Resize(source, Options.ImageWidth, Options.ImageHeight, Options.Resizing, Options.Anchor);
-        });
-    }
+    protected override Delegate CreateGetter(DataViewRow input, int pairIndex, DataViewSchema.Column inputColumn) =>
+        ImageColumnTypes.MapImages(input, inputColumn,
+            image => Resize(image, Options.ImageWidth, Options.ImageHeight, Options.Resizing, Options.Anchor));
 
     /// <summary>Resizes one image; public so that code outside a pipeline resizes exactly as the transform does.</summary>
     /// <param name="image">The image.</param>
