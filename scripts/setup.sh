@@ -18,16 +18,18 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
-  sudo_cmd=(sudo)
-fi
+# Runs a command as root; sudo is needed (and asked for) only when there is something to change.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "setup: need root (or sudo) to run: $*" >&2; exit 1
+  fi
+}
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # Select OpenBLAS (OpenMP flavour) as the system BLAS/LAPACK when another one is the current choice.
@@ -37,7 +39,7 @@ for lib in libblas.so.3 liblapack.so.3; do
   link=$lib-$triplet
   if [ -e "$want" ] && [ "$(update-alternatives --query "$link" 2>/dev/null | sed -n 's/^Value: //p')" != "$want" ]; then
     echo "setup: selecting $want for $lib"
-    "${sudo_cmd[@]}" update-alternatives --set "$link" "$want" >/dev/null
+    as_root update-alternatives --set "$link" "$want" >/dev/null
   fi
 done
 
