@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FashionMnistClassifier;
+using Gan.Models.Datasets;
 using Gan.Torch;
 using Gan.Torch.NN;
 using Gan.Torch.Optim;
@@ -28,13 +28,13 @@ switch (command)
 return 0;
 
 static Sequential CreateModel() =>
-    new(new Linear(784, 256), new ReLU(), new Dropout(0.2), new Linear(256, 10));
+    new(new Flatten(), new Linear(784, 256), new ReLU(), new Dropout(0.2), new Linear(256, 10));
 
 static void Train(Options options)
 {
     Tensors.ManualSeed(1);
-    using var train = FashionMnist.Load(options.DataFolder, "train");
-    using var test = FashionMnist.Load(options.DataFolder, "t10k");
+    using var train = FashionMnist.LoadTrain(options.DataFolder, PixelRange.ZeroToOne);
+    using var test = FashionMnist.LoadTest(options.DataFolder, PixelRange.ZeroToOne);
     using var model = CreateModel();
     using var adam = new Adam(model.Parameters(), lr: 1e-3);
     using var shuffle = new Generator(1);
@@ -72,7 +72,7 @@ static void Train(Options options)
 
 static void Evaluate(Options options)
 {
-    using var test = FashionMnist.Load(options.DataFolder, "t10k");
+    using var test = FashionMnist.LoadTest(options.DataFolder, PixelRange.ZeroToOne);
     using var model = CreateModel();
     model.Load(options.ModelPath);
     Console.WriteLine($"loaded {options.ModelPath}: test accuracy {Accuracy(model, test):P2} on {test.Count} images");
@@ -83,11 +83,11 @@ static void Evaluate(Options options)
         var predicted = model.Call(test.Images.Narrow(0, 0, 8)).Argmax(1).ToArray<long>();
         var actual = test.Labels.Narrow(0, 0, 8).ToArray<long>();
         for (int i = 0; i < predicted.Length; i++)
-            Console.WriteLine($"  image {i}: predicted {FashionMnist.ClassNames[predicted[i]],-12} actual {FashionMnist.ClassNames[actual[i]]}");
+            Console.WriteLine($"  image {i}: predicted {FashionMnist.ClassNames[(int)predicted[i]],-12} actual {FashionMnist.ClassNames[(int)actual[i]]}");
     }
 }
 
-static double Accuracy(Sequential model, FashionMnist data)
+static double Accuracy(Sequential model, LabelledImageSet data)
 {
     model.Eval();
     using var inference = Tensors.InferenceMode();

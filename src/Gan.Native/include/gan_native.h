@@ -159,6 +159,9 @@ GAN_API gan_status gan_equal(gan_tensor a, gan_tensor b, int32_t* out);
  */
 GAN_API gan_status gan_reduce(int32_t op, gan_tensor a, const int64_t* dims, int32_t ndims, int32_t keepdim,
                               gan_tensor* out);
+/* Eigen-decomposition of a symmetric (Hermitian) matrix or batch [..., n, n], reading the lower triangle
+ * (at::linalg_eigh): eigenvalues [..., n] ascending and eigenvectors [..., n, n] as columns. */
+GAN_API gan_status gan_linalg_eigh(gan_tensor a, gan_tensor* eigenvalues, gan_tensor* eigenvectors);
 /* max / min along one dimension: values and int64 indices. */
 GAN_API gan_status gan_max_dim(gan_tensor a, int64_t dim, int32_t keepdim, gan_tensor* values, gan_tensor* indices);
 GAN_API gan_status gan_min_dim(gan_tensor a, int64_t dim, int32_t keepdim, gan_tensor* values, gan_tensor* indices);

@@ -236,6 +236,14 @@ GAN_API gan_status gan_reduce(int32_t op, gan_tensor a, const int64_t* dims, int
     GAN_RETURN(reduce(op, *a, gan::dims(dims, ndims), keepdim != 0))
 }
 
+GAN_API gan_status gan_linalg_eigh(gan_tensor a, gan_tensor* eigenvalues, gan_tensor* eigenvectors) {
+    GAN_TRY
+    auto r = at::linalg_eigh(*a);
+    *eigenvalues = gan::wrap(std::get<0>(r));
+    *eigenvectors = gan::wrap(std::get<1>(r));
+    GAN_CATCH
+}
+
 GAN_API gan_status gan_max_dim(gan_tensor a, int64_t dim, int32_t keepdim, gan_tensor* values, gan_tensor* indices) {
     GAN_TRY
     auto r = at::max(*a, dim, keepdim != 0);

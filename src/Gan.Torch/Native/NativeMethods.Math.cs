@@ -19,6 +19,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_allclose(TensorHandle a, TensorHandle b, double rtol, double atol, out int result);
     [LibraryImport(Lib)] internal static partial int gan_equal(TensorHandle a, TensorHandle b, out int result);
     [LibraryImport(Lib)] internal static partial int gan_reduce(int op, TensorHandle a, long[]? dims, int ndims, int keepdim, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int gan_linalg_eigh(TensorHandle a, out IntPtr eigenvalues, out IntPtr eigenvectors);
     [LibraryImport(Lib)] internal static partial int gan_max_dim(TensorHandle a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
     [LibraryImport(Lib)] internal static partial int gan_min_dim(TensorHandle a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
     [LibraryImport(Lib)] internal static partial int gan_argmax(TensorHandle a, int hasDim, long dim, int keepdim, out IntPtr result);

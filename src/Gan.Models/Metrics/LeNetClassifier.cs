@@ -1,0 +1,138 @@
+using Gan.Models.Datasets;
+using Gan.Torch;
+using Gan.Torch.NN;
+using Gan.Torch.Optim;
+using Gan.Torch.Serialization;
+
+namespace Gan.Models.Metrics;
+
+/// <summary>
+/// A LeNet-5-style classifier (LeCun et al. 1998, with ReLU and max pooling as in most modern ports): conv 5×5 (6) →
+/// pool → conv 5×5 (16) → pool → FC 120 → FC 84 → logits. It replaces the ImageNet Inception of FID with weights the
+/// project trains itself (the TF-GAN MNIST recipe); <see cref="Features"/> (the 84-wide layer) feeds the Fréchet distance.
+/// </summary>
+public sealed class LeNetClassifier : Module<Tensor, Tensor>
+{
+    private readonly Conv2d _conv1;
+    private readonly Conv2d _conv2;
+    private readonly Linear _fc1;
+    private readonly Linear _fc2;
+    private readonly Linear _fc3;
+
+    /// <summary>Creates an untrained classifier for <paramref name="imageSize"/> (28 or 32) px images of 1 or 3 channels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size or channel count the architecture cannot handle.</exception>
+    public LeNetClassifier(int imageSize = 28, int channels = 1, int classCount = 10)
+    {
+        if (imageSize is not (28 or 32)) throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "LeNet takes 28 or 32 px images");
+        if (channels is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "LeNet takes 1 or 3 channels");
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
+        ImageSize = imageSize;
+        Channels = channels;
+        ClassCount = classCount;
+        // 28 px images are padded by 2 so both sizes reach 16 maps of 5×5 before the dense layers, as in LeNet-5.
+        _conv1 = new Conv2d(channels, 6, 5, padding: imageSize == 28 ? 2 : 0);
+        _conv2 = new Conv2d(6, 16, 5);
+        _fc1 = new Linear(16 * 5 * 5, 120);
+        _fc2 = new Linear(120, FeatureSize);
+        _fc3 = new Linear(FeatureSize, classCount);
+        RegisterComponents();
+    }
+
+    /// <summary>The width of <see cref="Features"/>.</summary>
+    public const int FeatureSize = 84;
+
+    /// <summary>The image side in pixels.</summary>
+    public int ImageSize { get; }
+
+    /// <summary>The number of image channels.</summary>
+    public int Channels { get; }
+
+    /// <summary>The number of classes.</summary>
+    public int ClassCount { get; }
+
+    /// <summary>The penultimate activations [N, 84] of images [N, C, H, W].</summary>
+    public Tensor Features(Tensor images)
+    {
+        using var scope = Tensors.NewDisposeScope();
+        var x = Functional.MaxPool2d(_conv1.Call(images).Relu(), 2);
+        x = Functional.MaxPool2d(_conv2.Call(x).Relu(), 2);
+        var features = _fc2.Call(_fc1.Call(x.Flatten(1)).Relu()).Relu();
+        return scope.MoveToOuter(features);
+    }
+
+    /// <summary>Logits [N, classes] of images [N, C, H, W].</summary>
+    public override Tensor Forward(Tensor input)
+    {
+        using var features = Features(input);
+        return _fc3.Call(features);
+    }
+
+    /// <summary>Trains with Adam and cross-entropy on shuffled mini-batches; deterministic for a <paramref name="seed"/>.</summary>
+    /// <returns>The mean training loss of the last epoch.</returns>
+    public double Fit(LabelledImageSet data, int epochs = 1, int batchSize = 64, double learningRate = 1e-3, ulong seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        Tensors.ManualSeed(seed);
+        using var adam = new Adam(Parameters(), lr: learningRate);
+        using var shuffle = new Generator(seed);
+        Train();
+        double lastLoss = 0;
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            double sum = 0;
+            int batches = 0;
+            using var order = Tensors.Randperm(data.Count, generator: shuffle);
+            for (long start = 0; start < data.Count; start += batchSize)
+            {
+                using var scope = Tensors.NewDisposeScope();
+                var index = order.Narrow(0, start, Math.Min(batchSize, data.Count - start));
+                var loss = Functional.CrossEntropy(Call(data.Images.IndexSelect(0, index)), data.Labels.IndexSelect(0, index));
+                adam.ZeroGrad();
+                loss.Backward();
+                adam.Step();
+                sum += loss.Item<double>();
+                batches++;
+            }
+            lastLoss = sum / batches;
+        }
+        Eval();
+        return lastLoss;
+    }
+
+    /// <summary>The predicted class [N] (int64) of each image, in batches, without gradients.</summary>
+    public long[] Predict(Tensor images, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        Eval();
+        using var inference = Tensors.InferenceMode();
+        var predictions = new List<long>((int)images.Size(0));
+        for (long start = 0; start < images.Size(0); start += batchSize)
+        {
+            using var scope = Tensors.NewDisposeScope();
+            var batch = images.Narrow(0, start, Math.Min(batchSize, images.Size(0) - start));
+            predictions.AddRange(Call(batch).Argmax(1).ToArray<long>());
+        }
+        return [.. predictions];
+    }
+
+    /// <summary>The share of <paramref name="data"/> classified correctly.</summary>
+    public double Evaluate(LabelledImageSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return ClassMetrics.ConditionalAccuracy(Predict(data.Images), data.Labels.ToArray<long>());
+    }
+
+    /// <summary>Saves the weights as safetensors, with the architecture in the metadata.</summary>
+    public void SaveTo(string path) => this.Save(path, new Dictionary<string, string>
+    {
+        ["architecture"] = "lenet5",
+        ["image_size"] = ImageSize.ToString(),
+        ["channels"] = Channels.ToString(),
+        ["classes"] = ClassCount.ToString(),
+    });
+
+    /// <summary>Loads weights saved by <see cref="SaveTo"/> into this (same-shaped) classifier.</summary>
+    public void LoadFrom(string path) => this.Load(path);
+}
