@@ -1,0 +1,63 @@
+using Gan.Torch;
+using Gan.Torch.NN;
+
+namespace Gan.Models.Gans;
+
+/// <summary>
+/// A generator G(z, y): noise [N, <see cref="GanOptions.LatentSize"/>] and, for conditional kinds, labels int64 [N]
+/// → samples [N, …<see cref="GanOptions.SampleShape"/>] in [−1, 1].
+/// </summary>
+public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
+{
+    /// <summary>Keeps a validated copy of <paramref name="options"/>.</summary>
+    protected GanGenerator(GanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options.Clone();
+    }
+
+    /// <summary>The options the generator was built from (a copy; changing it changes nothing).</summary>
+    public GanOptions Options { get; }
+
+    /// <summary>Noise z ~ N(0, 1) of shape [<paramref name="count"/>, latent size], drawn from <paramref name="generator"/>.</summary>
+    public Tensor SampleNoise(long count, Generator? generator = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Tensors.Randn([count, Options.LatentSize], generator: generator);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> samples in evaluation mode (BatchNorm uses its running statistics, so a sample depends
+    /// only on its own noise and label, never on the rest of the batch) without gradients; the training mode is restored.
+    /// </summary>
+    /// <param name="count">How many samples.</param>
+    /// <param name="labels">int64 [count] labels for conditional kinds; null for unconditional ones.</param>
+    /// <param name="generator">The source of the noise; null uses the global generator.</param>
+    public Tensor Sample(long count, Tensor? labels = null, Generator? generator = null)
+    {
+        bool wasTraining = IsTraining;
+        Eval();
+        try
+        {
+            using var noGrad = Tensors.NoGrad();
+            using var z = SampleNoise(count, generator);
+            return Call(z, labels);
+        }
+        finally
+        {
+            Train(wasTraining);
+        }
+    }
+
+    /// <summary>Checks the noise (and labels) and returns the batch size.</summary>
+    /// <exception cref="ArgumentException">Wrong shapes, dtype or label values, or labels given to (or missing from) the kind.</exception>
+    protected long CheckInputs(Tensor noise, Tensor? labels)
+    {
+        ArgumentNullException.ThrowIfNull(noise);
+        if (noise.Dim != 2 || noise.Size(1) != Options.LatentSize)
+            throw new ArgumentException($"{Options.Kind} generator: noise must be [N, {Options.LatentSize}], not [{string.Join(", ", noise.Shape)}]", nameof(noise));
+        GanLabels.Check(Options, labels, noise.Size(0), nameof(labels));
+        return noise.Size(0);
+    }
+}

@@ -1,0 +1,63 @@
+using Gan.Models.Gans.Mlp;
+using Gan.Torch;
+
+namespace Gan.Models.Gans;
+
+/// <summary>A generator and its discriminator, built together from one <see cref="GanOptions"/>. Owns both.</summary>
+public sealed class GanNetworks : IDisposable
+{
+    private GanNetworks(GanOptions options, GanGenerator generator, GanDiscriminator discriminator)
+    {
+        Options = options;
+        Generator = generator;
+        Discriminator = discriminator;
+    }
+
+    /// <summary>The options both networks were built from (a validated copy).</summary>
+    public GanOptions Options { get; }
+
+    /// <summary>G.</summary>
+    public GanGenerator Generator { get; }
+
+    /// <summary>D.</summary>
+    public GanDiscriminator Discriminator { get; }
+
+    /// <summary>
+    /// Builds G and D for <paramref name="options"/>; every initial weight is drawn from a generator seeded with
+    /// <paramref name="seed"/> (G's first, then D's), so the same seed gives the same networks on any thread.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the option).</exception>
+    public static GanNetworks Create(GanOptions options, ulong seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        using var init = new Generator(seed);
+        GanGenerator? generator = null;
+        try
+        {
+            generator = options.Kind switch
+            {
+                GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
+                _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+            };
+            GanDiscriminator discriminator = options.Kind switch
+            {
+                GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),
+                _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+            };
+            return new GanNetworks(options.Clone(), generator, discriminator);
+        }
+        catch
+        {
+            generator?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Disposes both networks.</summary>
+    public void Dispose()
+    {
+        Generator.Dispose();
+        Discriminator.Dispose();
+    }
+}
