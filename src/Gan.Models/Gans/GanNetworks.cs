@@ -32,26 +32,42 @@ public sealed class GanNetworks : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         using var init = new Generator(seed);
-        GanGenerator? generator = null;
+        var generator = CreateGenerator(options, init);
         try
         {
-            generator = options.Kind switch
-            {
-                GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
-                _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
-            };
-            GanDiscriminator discriminator = options.Kind switch
-            {
-                GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),
-                _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
-            };
-            return new GanNetworks(options.Clone(), generator, discriminator);
+            return new GanNetworks(options.Clone(), generator, CreateDiscriminator(options, init));
         }
         catch
         {
-            generator?.Dispose();
+            generator.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Builds only G for <paramref name="options"/> (e.g. to load trained weights into), its weights drawn from <paramref name="init"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static GanGenerator CreateGenerator(GanOptions options, Generator init)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options.Kind switch
+        {
+            GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
+            _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+        };
+    }
+
+    /// <summary>Builds only D for <paramref name="options"/>, its weights drawn from <paramref name="init"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static GanDiscriminator CreateDiscriminator(GanOptions options, Generator init)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options.Kind switch
+        {
+            GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),
+            _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+        };
     }
 
     /// <summary>Disposes both networks.</summary>
