@@ -78,9 +78,7 @@ internal static class GanCheckpointFile
             AppendText(hash, tensor.DType.ToString());
             AppendInt64(hash, tensor.Dim);
             foreach (long size in tensor.Shape) AppendInt64(hash, size);
-            byte[] bytes = Bytes(tensor);
-            AppendInt64(hash, bytes.Length);
-            hash.AppendData(bytes);
+            AppendElements(hash, tensor);
         }
         foreach (var key in metadata.Keys.Where(k => k != ChecksumKey).Order(StringComparer.Ordinal))
         {
@@ -90,16 +88,26 @@ internal static class GanCheckpointFile
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static byte[] Bytes(Tensor tensor) => tensor.DType switch
+    private static void AppendElements(IncrementalHash hash, Tensor tensor)
     {
-        DType.Float32 => MemoryMarshal.AsBytes<float>(tensor.ToArray<float>()).ToArray(),
-        DType.Float64 => MemoryMarshal.AsBytes<double>(tensor.ToArray<double>()).ToArray(),
-        DType.Int64 => MemoryMarshal.AsBytes<long>(tensor.ToArray<long>()).ToArray(),
-        DType.Int32 => MemoryMarshal.AsBytes<int>(tensor.ToArray<int>()).ToArray(),
-        DType.UInt8 => tensor.ToArray<byte>(),
-        DType.Bool => MemoryMarshal.AsBytes<bool>(tensor.ToArray<bool>()).ToArray(),
-        _ => throw new NotSupportedException($"checkpoints do not hold {tensor.DType} tensors"),
-    };
+        switch (tensor.DType)
+        {
+            case DType.Float32: AppendElements<float>(hash, tensor); break;
+            case DType.Float64: AppendElements<double>(hash, tensor); break;
+            case DType.Int64: AppendElements<long>(hash, tensor); break;
+            case DType.Int32: AppendElements<int>(hash, tensor); break;
+            case DType.UInt8: AppendElements<byte>(hash, tensor); break;
+            case DType.Bool: AppendElements<bool>(hash, tensor); break;
+            default: throw new NotSupportedException($"checkpoints do not hold {tensor.DType} tensors");
+        }
+    }
+
+    private static void AppendElements<T>(IncrementalHash hash, Tensor tensor) where T : unmanaged
+    {
+        T[] values = tensor.ToArray<T>();
+        AppendInt64(hash, values.Length);
+        hash.AppendData(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
 
     // Length-prefixed, so no two different contents hash the same byte stream.
     private static void AppendText(IncrementalHash hash, string text)

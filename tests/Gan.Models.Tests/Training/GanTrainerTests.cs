@@ -3,6 +3,7 @@ using Gan.Models.Gans;
 using Gan.Models.Metrics;
 using Gan.Models.Training;
 using Gan.Torch;
+using Gan.Torch.Serialization;
 using static Gan.Models.Tests.Training.GanTrainerTestData;
 
 namespace Gan.Models.Tests.Training;
@@ -212,6 +213,48 @@ public sealed class GanTrainerTests
 
         var missing = Assert.ThrowsExactly<GanCheckpointException>(() => GanTrainer.LoadCheckpoint(Path.Combine(folder, "none.safetensors")));
         StringAssert.Contains(missing.Message, "none.safetensors");
+    }
+
+    [TestMethod]
+    public void AnEditedCheckpointFailsItsChecksum()
+    {
+        string folder = TemporaryFolder();
+        string checkpoint = Path.Combine(folder, "edited.safetensors");
+        using var data = Gaussian(64, ToyMean, 0.1f, seed: 16);
+        using (var trainer = new GanTrainer(Vanilla(), TrainingFor(epochs: 1)))
+        {
+            trainer.Train(data, null);
+            trainer.SaveCheckpoint(checkpoint);
+        }
+        using (var file = SafeTensors.Load(checkpoint))
+        {
+            var metadata = file.Metadata.ToDictionary();
+            metadata["state.epoch"] = "7";
+            SafeTensors.Save(file.Tensors, checkpoint, metadata);
+        }
+        var error = Assert.ThrowsExactly<GanCheckpointException>(() => GanTrainer.LoadCheckpoint(checkpoint));
+        StringAssert.Contains(error.Message, "checksum");
+        Assert.AreEqual(checkpoint, error.Path);
+    }
+
+    [TestMethod]
+    public void TrainingLeaksNoTensors()
+    {
+        var (samples, labels) = LabelledImages(64, seed: 17);
+        using (samples)
+        using (labels)
+        {
+            string folder = TemporaryFolder();
+            var options = TrainingFor(epochs: 1);
+            options.SampleDirectory = folder;
+            options.CheckpointPath = Path.Combine(folder, "leak.safetensors");
+            using var trainer = new GanTrainer(Conditional(), options);
+            trainer.Train(samples, labels);
+            long live = Tensors.LiveTensorCount;
+            trainer.Train(samples, labels);
+            trainer.SaveCheckpoint(options.CheckpointPath);
+            Assert.AreEqual(live, Tensors.LiveTensorCount);
+        }
     }
 
     [TestMethod]
