@@ -116,6 +116,9 @@ public sealed class GanTrainer : IDisposable
                 $"finish it with the same samples and BatchSize (got {count} samples, batches of {batchSize})", nameof(samples));
 
         var run = new Run(options, samples, labels, batchSize, (int)(count / batchSize), checked(Epoch + options.Epochs), progress);
+        Write(string.Create(CultureInfo.InvariantCulture,
+            $"training {_modelOptions.Kind} GAN, epochs {Epoch + 1} to {run.TargetEpoch}: {count} samples, {run.BatchesPerEpoch} batches of {batchSize} per epoch, " +
+            $"{options.DiscriminatorStepsPerBatch} D and {options.GeneratorStepsPerBatch} G steps per batch, {_modelOptions.Loss} G loss"));
         using var callerRandomState = Generator.Default.GetState();
         Generator.Default.SetState(_globalRandomState);
         _training = true;

@@ -159,8 +159,9 @@ public sealed class GanTrainerTests
         Assert.IsTrue(reports.All(r => r.TotalEpochs == 2 && r.BatchesPerEpoch == 6 && r.ImagesPerSecond > 0));
         Assert.IsTrue(reports.All(r => r.RealScore is > 0 and < 1 && r.FakeScore is > 0 and < 1));
         Assert.HasCount(3, lines.Where(l => l.Contains(" batch ")).ToList(), "steps 4, 8 and 12");
-        StringAssert.Contains(lines[0], "D(G(z))");
-        StringAssert.Contains(lines[0], "images/s");
+        StringAssert.Contains(lines[0], "100 samples, 6 batches of 16 per epoch");
+        StringAssert.Contains(lines[1], "D(G(z))");
+        StringAssert.Contains(lines[1], "images/s");
         Assert.HasCount(2, lines.Where(l => l.Contains(" done ")).ToList(), "one summary per epoch");
     }
 
