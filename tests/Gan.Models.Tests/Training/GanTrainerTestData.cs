@@ -46,11 +46,4 @@ internal static class GanTrainerTestData
     public static float[] Flatten(GanTrainer trainer) =>
         [.. trainer.Networks.Generator.StateDict().Values.Concat(trainer.Networks.Discriminator.StateDict().Values)
             .Where(t => t.DType == DType.Float32).SelectMany(t => t.ToArray<float>())];
-
-    public static string TemporaryFolder()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), "gan-trainer-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 }

@@ -14,6 +14,21 @@ namespace Gan.Models.Tests.Training;
 public sealed class GanTrainerTests
 {
     private static readonly float[] ToyMean = [0.6f, -0.4f];
+    private readonly List<string> _folders = [];
+
+    [TestCleanup]
+    public void DeleteFolders()
+    {
+        foreach (var folder in _folders) Directory.Delete(folder, recursive: true);
+    }
+
+    private string TemporaryFolder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "gan-trainer-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        _folders.Add(folder);
+        return folder;
+    }
 
     [TestMethod]
     public void LossesMoveAndTheTrainedGeneratorBeatsAnUntrainedOneOnFrechetDistance()
