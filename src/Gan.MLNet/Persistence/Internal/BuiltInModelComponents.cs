@@ -19,5 +19,6 @@ internal static class BuiltInModelComponents
         registry.Register(ImagePixelExtractingTransformer.ModelKind, ImagePixelExtractingTransformer.Load);
         registry.Register(VectorToImageConvertingTransformer.ModelKind, VectorToImageConvertingTransformer.Load);
         registry.Register(ImageGrayscalingTransformer.ModelKind, ImageGrayscalingTransformer.Load);
+        registry.Register(GanGeneratingTransformer.ModelKind, GanGeneratingTransformer.Load);
     }
 }

@@ -1,0 +1,100 @@
+using Gan.Models.Gans;
+using Gan.Models.Training;
+using Gan.MLNet.Data;
+using Gan.Torch;
+
+namespace Gan.MLNet.Transforms;
+
+/// <summary>
+/// Trains a GAN on an image or vector column (<c>mlContext.Transforms.GanGenerate</c>) and returns a
+/// <see cref="GanGeneratingTransformer"/> holding its generator. Fit reads the column (and the key label column) once
+/// into memory, trains with <see cref="GanTrainer"/> — reporting progress to the MLContext log and to
+/// <see cref="Options.Progress"/> — and keeps a copy of the trained generator.
+/// </summary>
+public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTransformer>
+{
+    private readonly MLContext _context;
+
+    internal GanGeneratingEstimator(MLContext context, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _context = context;
+        Settings = options with { Model = options.Model.Clone(), Training = options.Training.Clone() };
+    }
+
+    /// <summary>The settings (a copy).</summary>
+    public Options Settings { get; }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var learned = inputSchema.FindColumn(Settings.LearnedColumnName);
+        if (!(learned.Kind == SchemaShape.Column.VectorKind.Scalar && learned.ItemType is ImageDataViewType) &&
+            !(learned.Kind == SchemaShape.Column.VectorKind.Vector && learned.ItemType == NumberDataViewType.Single))
+            throw new SchemaMismatchException(learned.Name, "an image column of fixed size or a Single vector of fixed length", learned.GetTypeString());
+        if (Settings.LabelColumnName is { } labelName)
+        {
+            var label = inputSchema.FindColumn(labelName);
+            if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
+                throw new SchemaMismatchException(labelName, "a key column (use MapValueToKey)", label.GetTypeString());
+        }
+        var added = Settings.Mode == GanGenerateMode.Augment
+            ? new SchemaShape.Column(Settings.SyntheticColumnName, SchemaShape.Column.VectorKind.Scalar, BooleanDataViewType.Instance, false)
+            : new SchemaShape.Column(Settings.OutputColumnName, learned.Kind, learned.ItemType, false);
+        return new SchemaShape(inputSchema.Where(c => c.Name != added.Name).Append(added));
+    }
+
+    /// <summary>Reads the data, trains the GAN and returns the transformer holding its generator.</summary>
+    /// <exception cref="ColumnNotFoundException">The learned or label column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">A column has a type GanGenerate cannot use.</exception>
+    /// <exception cref="InvalidColumnValueException">A row has a missing image or label, or a non-finite value.</exception>
+    /// <exception cref="ArgumentException">The data does not fit the chosen GAN kind (e.g. an image size DCGAN cannot build).</exception>
+    /// <exception cref="GanTrainingDivergedException">Training diverged.</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public GanGeneratingTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var data = GanTrainingData.Read(input, Settings.LearnedColumnName, Settings.LabelColumnName);
+        var model = Settings.Model.Clone();
+        model.SampleShape = data.Format.SampleShape;
+        model.Kind = Settings.Kind ?? DefaultKind(data);
+        model.ClassCount = model.IsConditional ? data.ClassNames.Length : 0;
+        if (model.IsConditional && data.Labels is null)
+            throw new ArgumentException($"GanGenerate: {model.Kind} is conditional; set the label column", nameof(input));
+        model.Validate();
+        Log($"training {model.Kind} on {data.Rows} rows of '{Settings.LearnedColumnName}' ({string.Join("×", model.SampleShape)}"
+            + (model.IsConditional ? $", {model.ClassCount} classes" : "") + $") for {Settings.Training.Epochs} epochs");
+
+        using var trainer = new GanTrainer(model, Settings.Training);
+        trainer.Log += (_, e) => Log(e.Message);
+        using (var scope = Tensors.NewDisposeScope())
+        {
+            var samples = Tensors.FromArray(data.Samples, [data.Rows, .. model.SampleShape.Select(d => (long)d)]);
+            var labels = model.IsConditional ? Tensors.FromArray(data.Labels!, data.Rows) : null;
+            trainer.Train(samples, labels, Settings.Progress, Settings.CancellationToken);
+        }
+        var generator = GanGeneratorSerialization.Copy(trainer.Networks.Generator);
+        var settings = new GanGeneratingTransformer.Settings(
+            Settings.OutputColumnName, Settings.LearnedColumnName, model.IsConditional ? Settings.LabelColumnName : null, Settings.Mode,
+            Settings.SyntheticRowsPerClass, Settings.SyntheticRatio, Settings.BalanceClasses, Settings.SyntheticColumnName,
+            model.IsConditional ? data.ClassNames : []);
+        return new GanGeneratingTransformer(new GanSampler(generator, data.Format, Settings.GenerationSeed), settings);
+    }
+
+    private static GanKind DefaultKind(GanTrainingData data)
+    {
+        bool labelled = data.Labels is not null;
+        bool dcganSize = data.Format.IsImage && data.Format.Height == data.Format.Width && GanOptions.ConvolutionalImageSizes.Contains(data.Format.Height);
+        return (dcganSize, labelled) switch
+        {
+            (true, true) => GanKind.ConditionalDcgan,
+            (true, false) => GanKind.Dcgan,
+            (false, true) => GanKind.Conditional,
+            (false, false) => GanKind.Vanilla,
+        };
+    }
+
+    private void Log(string message) => _context.WriteLog(nameof(GanGeneratingEstimator), ChannelMessageKind.Info, message);
+}

@@ -1,0 +1,78 @@
+using Gan.Models.Gans;
+using Gan.Torch;
+
+namespace Gan.MLNet.Transforms;
+
+/// <summary>
+/// Draws samples from a trained generator, one noise vector per sample index: sample k always comes from noise seeded
+/// by (seed, k), so a view, a row-to-row mapper and a loaded model all produce the same sample for the same index and
+/// label, whatever the batching. Thread-safe.
+/// </summary>
+internal sealed class GanSampler : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly GanGenerator _generator;
+
+    public GanSampler(GanGenerator generator, GanSampleFormat format, ulong seed)
+    {
+        _generator = generator;
+        _generator.Eval();
+        Format = format;
+        Seed = seed;
+    }
+
+    public GanGenerator Generator => _generator;
+
+    public GanSampleFormat Format { get; }
+
+    public ulong Seed { get; }
+
+    public bool IsConditional => _generator.Options.IsConditional;
+
+    public int ClassCount => _generator.Options.ClassCount;
+
+    /// <summary>Column values (images or vectors) for sample <paramref name="indices"/> with class <paramref name="classes"/> (ignored when unconditional).</summary>
+    public object[] Generate(ReadOnlySpan<long> indices, ReadOnlySpan<int> classes)
+    {
+        int n = indices.Length;
+        if (n == 0) return [];
+        var noise = new float[n * _generator.Options.LatentSize];
+        for (int i = 0; i < n; i++)
+            NoiseFor(indices[i], noise.AsSpan(i * _generator.Options.LatentSize, _generator.Options.LatentSize));
+        long[]? labels = IsConditional ? new long[n] : null;
+        if (labels is not null)
+            for (int i = 0; i < n; i++) labels[i] = classes[i];
+        float[] samples;
+        lock (_lock)
+        {
+            using var scope = Tensors.NewDisposeScope();
+            using var noGrad = Tensors.NoGrad();
+            var z = Tensors.FromArray(noise, n, _generator.Options.LatentSize);
+            var y = labels is null ? null : Tensors.FromArray(labels, n);
+            samples = _generator.Call(z, y).ToArray<float>();
+        }
+        int size = Format.SampleSize;
+        var values = new object[n];
+        for (int i = 0; i < n; i++)
+            values[i] = Format.SampleToValue(samples.AsSpan(i * size, size));
+        return values;
+    }
+
+    private void NoiseFor(long index, Span<float> destination)
+    {
+        using var generator = new Generator(Mix(Seed, (ulong)index));
+        using var z = Tensors.Randn([destination.Length], generator: generator);
+        z.ToArray<float>().CopyTo(destination);
+    }
+
+    // SplitMix64's finaliser: neighbouring indices get unrelated seeds.
+    private static ulong Mix(ulong seed, ulong index)
+    {
+        ulong x = seed + 0x9E3779B97F4A7C15UL * (index + 1);
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    public void Dispose() => _generator.Dispose();
+}

@@ -1,0 +1,59 @@
+using Gan.Torch;
+using Gan.Torch.NN;
+using Gan.Torch.Serialization;
+
+namespace Gan.Models.Gans;
+
+/// <summary>
+/// Saves a trained generator as safetensors with its <see cref="GanOptions"/> in the metadata, and rebuilds it from
+/// that alone: the architecture comes from the closed <see cref="GanKind"/> list, never from a type name in the file.
+/// </summary>
+public static class GanGeneratorSerialization
+{
+    /// <summary>Writes G's state dict and options to <paramref name="stream"/>.</summary>
+    public static void Save(GanGenerator generator, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        generator.Save(stream, generator.Options.ToMetadata());
+    }
+
+    /// <summary>A copy of <paramref name="generator"/> (same options and weights), e.g. to keep it beyond its trainer.</summary>
+    public static GanGenerator Copy(GanGenerator generator)
+    {
+        using var buffer = new MemoryStream();
+        Save(generator, buffer);
+        buffer.Position = 0;
+        return Load(buffer);
+    }
+
+    /// <summary>Rebuilds a generator written by <see cref="Save"/>.</summary>
+    /// <exception cref="SafeTensorsFormatException">The stream is not a valid safetensors file.</exception>
+    /// <exception cref="FormatException">The options in the metadata are missing or malformed.</exception>
+    /// <exception cref="StateDictException">The weights do not fit the architecture the options describe.</exception>
+    public static GanGenerator Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var file = SafeTensors.Load(stream);
+        GanOptions options;
+        try
+        {
+            options = GanOptions.FromMetadata(file.Metadata);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"GAN generator file: the options describe no valid GAN ({e.Message})", e);
+        }
+        using var init = new Generator(0);
+        var generator = GanNetworks.CreateGenerator(options, init);
+        try
+        {
+            generator.LoadStateDict(file.Tensors);
+            return generator;
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Gan.MLNet.Data;
+using Gan.MLNet.Transforms;
+using Gan.Models.Gans;
+using Gan.MLNet.Tests.Support;
+
+namespace Gan.MLNet.Tests.Gans;
+
+[TestClass]
+public sealed class GanGenerateTests
+{
+    private static List<GanGenerateTestData.GeneratedRow> Read(MLContext context, IDataView view) =>
+        context.Data.CreateEnumerable<GanGenerateTestData.GeneratedRow>(view, reuseRowObject: false, ignoreMissingColumns: true).ToList();
+
+    [TestMethod]
+    public void AugmentAddsTheRequestedRowsPerClassOnlyInTheTrainingScope()
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options() with { SyntheticRowsPerClass = 7 }).Fit(data);
+
+        var training = Read(context, transformer.TransformForTrainingPipeline(data));
+        Assert.HasCount(60 + 3 * 7, training);
+        Assert.IsTrue(training.Take(60).All(r => !r.IsSynthetic), "real rows come first, unflagged");
+        var synthetic = training.Skip(60).ToList();
+        Assert.IsTrue(synthetic.All(r => r.IsSynthetic));
+        CollectionAssert.AreEqual(new[] { 7, 7, 7 }, synthetic.GroupBy(r => r.SpeciesKey).OrderBy(g => g.Key).Select(g => g.Count()).ToArray());
+        Assert.IsTrue(synthetic.All(r => r.Features.Length == 4 && r.Features.All(float.IsFinite)));
+
+        var scoring = Read(context, transformer.Transform(data));
+        Assert.HasCount(60, scoring);
+        Assert.IsTrue(scoring.All(r => !r.IsSynthetic));
+    }
+
+    [TestMethod]
+    public void AugmentInsideAFittedPipelineFeedsSyntheticRowsToLaterEstimatorsOnly()
+    {
+        var context = new MLContext(seed: 1);
+        var raw = context.Data.LoadFromEnumerable(GanGenerateTestData.Rows().ToList());
+        var counting = new RowCountingEstimator();
+        var pipeline = context.Transforms.Conversion.MapValueToKey("Species")
+            .Append(context.Transforms.GanGenerate(GanGenerateTestData.Options() with { SyntheticRowsPerClass = 5 }))
+            .Append(counting);
+        using var model = pipeline.Fit(raw);
+        Assert.AreEqual(75, counting.RowsSeenAtFit, "the estimator after GanGenerate was fitted on real + synthetic rows");
+        Assert.HasCount(60, Read(context, model.Transform(raw)));
+    }
+
+    [TestMethod]
+    [DataRow(0.5, new[] { 15, 10, 5 })]
+    [DataRow(0.0, new[] { 0, 10, 20 })]
+    public void RatioFollowsTheClassCountsAndBalanceTopsUpToTheLargestClass(double ratio, int[] expected)
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        var options = ratio > 0 ? GanGenerateTestData.Options() with { SyntheticRatio = ratio } : GanGenerateTestData.Options() with { BalanceClasses = true };
+        using var transformer = context.Transforms.GanGenerate(options).Fit(data);
+        var synthetic = Read(context, transformer.TransformForTrainingPipeline(data)).Where(r => r.IsSynthetic).ToList();
+        CollectionAssert.AreEqual(expected, new uint[] { 1, 2, 3 }.Select(k => synthetic.Count(r => r.SpeciesKey == k)).ToArray());
+    }
+
+    [TestMethod]
+    public void GeneratedVectorsComeBackOnTheColumnsOwnScale()
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options()).Fit(data);
+        var rows = Read(context, context.Data.Generate(transformer, 40));
+        Assert.IsTrue(rows.All(r => r.Features[2] == 100f), "a constant slot is reproduced exactly");
+        Assert.IsTrue(rows.All(r => r.Features[3] is >= 0 and <= 1000), "slot 3 stays inside the range seen at Fit");
+        CollectionAssert.AreEqual(Enumerable.Range(0, 40).Select(i => (uint)(i % 3 + 1)).ToArray(), rows.Select(r => r.SpeciesKey).ToArray());
+    }
+
+    [TestMethod]
+    public void SavedAndLoadedTransformerGeneratesTheSameSamples()
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options() with { GenerationSeed = 42 }).Fit(data);
+        using var stream = new MemoryStream();
+        context.Model.Save(transformer, data.Schema, stream);
+        stream.Position = 0;
+        var other = new MLContext();
+        var loaded = other.Model.Load(stream, out _);
+        using var disposable = loaded as IDisposable;
+        var copy = loaded as GanGeneratingTransformer ?? ((TransformerChain<ITransformer>)loaded).LastTransformer as GanGeneratingTransformer;
+        Assert.IsNotNull(copy);
+
+        var before = Read(context, context.Data.Generate(transformer, 10, "b"));
+        var after = Read(other, other.Data.Generate(copy, 10, "b"));
+        Assert.IsTrue(before.All(r => r.SpeciesKey == 2));
+        for (int i = 0; i < before.Count; i++)
+            CollectionAssert.AreEqual(before[i].Features, after[i].Features, $"sample {i}");
+        CollectionAssert.AreEqual(transformer.ClassNames.ToArray(), copy.ClassNames.ToArray());
+        var otherSeed = Read(context, context.Data.Generate(transformer, 1, "b"));
+        for (int j = 0; j < 4; j++)
+            Assert.AreEqual(before[0].Features[j], otherSeed[0].Features[j], 1e-4 * Math.Abs(before[0].Features[j]) + 1e-6, "sample 0 does not depend on how many are drawn (up to BLAS rounding across batch sizes)");
+    }
+
+    [TestMethod]
+    public void RowToRowFillsTheOutputWithASampleForEachRowsLabel()
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        var options = GanGenerateTestData.Options() with { Mode = GanGenerateMode.RowToRow, InputColumnName = "Features", OutputColumnName = "Generated" };
+        using var transformer = context.Transforms.GanGenerate(options).Fit(data);
+        var view = transformer.Transform(data);
+        Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 4), view.Schema["Generated"].Type);
+        var first = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.ToArray()).ToList();
+        var second = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.ToArray()).ToList();
+        Assert.HasCount(60, first);
+        CollectionAssert.AreEqual(first[17], second[17], "a row's sample is stable across reads");
+        CollectionAssert.AreNotEqual(first[17], first[18], "rows get their own noise");
+        Assert.AreEqual(60, transformer.TransformForTrainingPipeline(data).GetColumn<uint>("Species").Count(), "no rows are appended in row-to-row mode");
+    }
+
+    [TestMethod]
+    public void UnconditionalAugmentAddsThePerClassCountOnce()
+    {
+        var context = new MLContext(seed: 1);
+        var data = context.Data.LoadFromEnumerable(GanGenerateTestData.Rows().ToList());
+        using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options(label: null) with { SyntheticRowsPerClass = 9 }).Fit(data);
+        Assert.AreEqual(GanKind.Vanilla, transformer.ModelOptions.Kind);
+        Assert.AreEqual(69, transformer.TransformForTrainingPipeline(data).GetColumn<bool>("IsSynthetic").Count());
+        Assert.ThrowsExactly<ArgumentException>(() => context.Data.Generate(transformer, 1, "a"));
+    }
+}
