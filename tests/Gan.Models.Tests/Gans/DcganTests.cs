@@ -70,6 +70,18 @@ public sealed class DcganTests
     }
 
     [TestMethod]
+    public void ParameterCountsMatchTheDocumentedLayouts()
+    {
+        // 64 px, RGB, ngf = ndf = 64 is the PyTorch DCGAN example (3,576,704 and 2,765,568 parameters); docs/gans.md lists all three.
+        foreach (var (channels, side, generator, discriminator) in new[] { (3, 64, 3_576_704L, 2_765_568L), (3, 32, 1_068_928L, 663_296L), (1, 28, 1_682_304L, 440_320L) })
+        {
+            using var nets = GanNetworks.Create(Options(GanKind.Dcgan, channels, side, width: 64));
+            Assert.AreEqual(generator, nets.Generator.Parameters().Sum(p => p.NumberOfElements), $"G at {side} px");
+            Assert.AreEqual(discriminator, nets.Discriminator.Parameters().Sum(p => p.NumberOfElements), $"D at {side} px");
+        }
+    }
+
+    [TestMethod]
     public void InitialisationFollowsRadfordEtAl()
     {
         using var scope = Tensors.NewDisposeScope();
