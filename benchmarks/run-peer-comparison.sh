@@ -6,9 +6,10 @@
 #
 # --rounds N runs the two sides N times, alternating, and reports the median of the per-run medians, so that a
 # burst of load from other processes hits both sides alike. Raw JSON of every run is kept in --out
-# (default artifacts/peer-comparison). Before timing, both sides print the losses of their first GAN steps from the
-# same seed; the script stops if they differ. When g++ is present, each round also times the same `a + b` from C++
-# alone (benchmarks/native/add_floor.cpp): the floor under both sides' per-op figures.
+# (default artifacts/peer-comparison). Before timing, both sides print the losses of the first steps of every GAN
+# workload (gan_mlp_step, dcgan32_step) from the same seed; the script stops if they differ. When g++ is present,
+# each round also times the same `a + b` from C++ alone (benchmarks/native/add_floor.cpp): the floor under both
+# sides' per-op figures.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,11 +36,11 @@ workload_args=()
 mkdir -p "$out"
 rm -f "$out"/*.json
 
-# Same math first: after seeding 0 both sides must print the same losses for the first GAN steps.
+# Same math first: after seeding 0 both sides must print the same losses for the first steps of each GAN workload.
 dotnet "$bench_dll" peer --check 3 > "$out/check-csharp.txt"
 "$python" "$root/benchmarks/peer/torch_peer.py" --check 3 > "$out/check-python.txt"
 if cmp -s "$out/check-csharp.txt" "$out/check-python.txt"; then
-  echo "same math: the first 3 GAN steps give identical losses on both sides" >&2
+  echo "same math: the first 3 steps of each GAN workload give identical losses on both sides" >&2
 else
   echo "the two sides' GAN losses differ (the workloads do not run the same math):" >&2
   diff "$out/check-csharp.txt" "$out/check-python.txt" >&2

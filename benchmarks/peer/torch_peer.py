@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch-Python peer of benchmarks/Gan.Benchmarks: the same three workloads, shapes and timing method.
+"""PyTorch-Python peer of benchmarks/Gan.Benchmarks: the same workloads, shapes and timing method.
 
 Run with Debian's interpreter, which has python3-torch 1.13 over the same libtorch as Gan.Native:
 
@@ -23,6 +23,11 @@ import torch.nn.functional as F
 BATCH = 64
 LATENT = 100
 IMAGE = 28 * 28
+DCGAN_SIDE = 32
+DCGAN_CHANNELS = 3
+NGF = 64
+NDF = 64
+DCGAN_INIT_SEED = 1  # DcganStepWorkload.InitSeed: the seed of GanNetworks.Create's weight-init generator
 
 
 class Workload:
@@ -34,6 +39,7 @@ class Workload:
     warmup = 0
     iterations = 0
     repeats = 0
+    reports_losses = False  # True for GAN steps, whose step(observe_losses) --check prints
 
     def step(self):
         raise NotImplementedError
@@ -113,6 +119,7 @@ class GanStep(Workload):
     """One Vanilla-GAN training step (batch 64): D on real + G(z).detach(), then G (non-saturating), Adam both."""
 
     name = "gan_mlp_step"
+    reports_losses = True
     unit = "ms/step"
     unit_scale = 1e3
     warmup = 10
@@ -147,7 +154,78 @@ class GanStep(Workload):
             observe_losses(d_loss, g_loss)
 
 
-WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep)}
+def dcgan32_generator():
+    """The PyTorch DCGAN example's Generator cut to 32x32 (the library's DcganLayout): 1 -> 4 -> 8 -> 16 -> 32."""
+    return nn.Sequential(
+        nn.ConvTranspose2d(LATENT, NGF * 4, 4, 1, 0, bias=False), nn.BatchNorm2d(NGF * 4), nn.ReLU(True),
+        nn.ConvTranspose2d(NGF * 4, NGF * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(NGF * 2), nn.ReLU(True),
+        nn.ConvTranspose2d(NGF * 2, NGF, 4, 2, 1, bias=False), nn.BatchNorm2d(NGF), nn.ReLU(True),
+        nn.ConvTranspose2d(NGF, DCGAN_CHANNELS, 4, 2, 1, bias=False), nn.Tanh())
+
+
+def dcgan32_discriminator():
+    """The example's Discriminator cut to 32x32, ending in one logit (no Sigmoid: the loss takes logits)."""
+    return nn.Sequential(
+        nn.Conv2d(DCGAN_CHANNELS, NDF, 4, 2, 1, bias=False), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(NDF, NDF * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(NDF * 2), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(NDF * 2, NDF * 4, 4, 2, 1, bias=False), nn.BatchNorm2d(NDF * 4), nn.LeakyReLU(0.2, inplace=True),
+        nn.Conv2d(NDF * 4, 1, 4, 1, 0, bias=False))
+
+
+def dcgan_weights_init(network, generator):
+    """The example's weights_init, drawing from `generator` module by module as GanInitialization.Dcgan does."""
+    for m in network.modules():
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
+            m.weight.data.normal_(0.0, 0.02, generator=generator)
+        elif isinstance(m, nn.BatchNorm2d):
+            m.weight.data.normal_(1.0, 0.02, generator=generator)
+            m.bias.data.zero_()
+
+
+class DcganStep(Workload):
+    """One DCGAN step at 32x32 RGB (ngf = ndf = 64, z 100, batch 64): D on real + G(z).detach(), then G, Adam both."""
+
+    name = "dcgan32_step"
+    reports_losses = True
+    unit = "ms/step"
+    unit_scale = 1e3
+    warmup = 3
+    iterations = 5
+    repeats = 7
+
+    def __init__(self):
+        init = torch.Generator().manual_seed(DCGAN_INIT_SEED)
+        self.g = dcgan32_generator()
+        dcgan_weights_init(self.g, init)
+        self.d = dcgan32_discriminator()
+        dcgan_weights_init(self.d, init)
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.real = torch.rand(BATCH, DCGAN_CHANNELS, DCGAN_SIDE, DCGAN_SIDE).mul_(2).sub_(1)
+
+    def step(self, observe_losses=None):
+        z = torch.randn(BATCH, LATENT, 1, 1)
+        fake = self.g(z)
+
+        self.opt_d.zero_grad(set_to_none=True)
+        real_logits = self.d(self.real).view(-1)
+        fake_logits = self.d(fake.detach()).view(-1)
+        d_loss = (F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))
+                  + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits)))
+        d_loss.backward()
+        self.opt_d.step()
+
+        self.opt_g.zero_grad(set_to_none=True)
+        logits = self.d(fake).view(-1)
+        g_loss = F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
+        g_loss.backward()
+        self.opt_g.step()
+
+        if observe_losses:
+            observe_losses(d_loss, g_loss)
+
+
+WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep, DcganStep)}
 
 
 def measure(workload, repeats_override):
@@ -170,12 +248,15 @@ def measure(workload, repeats_override):
     }
 
 
-def check_losses(steps):
-    """Prints the losses of the first GAN steps after seeding 0: `Gan.Benchmarks peer --check` must print the same."""
-    torch.manual_seed(0)
-    gan = GanStep()
-    for i in range(steps):
-        gan.step(lambda d, g: print(f"step {i + 1}: d_loss {d.item():.6f} g_loss {g.item():.6f}"))
+def check_losses(names, steps):
+    """Prints each GAN workload's first losses after seeding 0: `Gan.Benchmarks peer --check` must print the same."""
+    for name in names:
+        torch.manual_seed(0)
+        workload = WORKLOADS[name]()
+        if not workload.reports_losses:
+            continue
+        for i in range(steps):
+            workload.step(lambda d, g: print(f"{name} step {i + 1}: d_loss {d.item():.6f} g_loss {g.item():.6f}"))
 
 
 def main():
@@ -189,14 +270,16 @@ def main():
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
+    names = args.workloads.split(",")
+    for name in names:
+        if name not in WORKLOADS:
+            parser.error(f"unknown workload {name!r}")
     if args.check:
-        check_losses(args.check)
+        check_losses(names, args.check)
         return
     torch.manual_seed(0)
     results = []
-    for name in args.workloads.split(","):
-        if name not in WORKLOADS:
-            parser.error(f"unknown workload {name!r}")
+    for name in names:
         results.append(measure(WORKLOADS[name](), args.repeats))
 
     report = {

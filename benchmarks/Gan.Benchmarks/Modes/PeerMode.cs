@@ -17,16 +17,17 @@ internal static class PeerMode
         var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check");
         Tensors.Threads = options.Int("threads", 1);
         Tensors.ManualSeed(0);
+        var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',');
         if (options.Int("check", 0) is > 0 and int checkSteps)
         {
-            CheckLosses(checkSteps);
+            CheckLosses(names, checkSteps);
             return 0;
         }
         int repeatsOverride = options.Int("repeats", 0);
         string format = options.Text("format", "both");
 
         var results = new List<Result>();
-        foreach (var name in options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(','))
+        foreach (var name in names)
         {
             using var workload = WorkloadCatalog.Create(name);
             results.Add(Measure(workload, repeatsOverride));
@@ -39,14 +40,20 @@ internal static class PeerMode
         return 0;
     }
 
-    /// <summary>Prints the first GAN steps' losses after seeding 0, in torch_peer.py --check's format: equal lines
-    /// show that the two sides run the same math (same initialisation draws, same ops, same optimizer).</summary>
-    private static void CheckLosses(int steps)
+    /// <summary>For each GAN workload among <paramref name="names"/>, prints its first steps' losses after seeding 0, in
+    /// torch_peer.py --check's format: equal lines show that the two sides run the same math (same initialisation
+    /// draws, same ops, same optimizer).</summary>
+    private static void CheckLosses(IEnumerable<string> names, int steps)
     {
-        using var gan = new GanStepWorkload();
-        for (int i = 1; i <= steps; i++)
-            gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));
+        foreach (var name in names)
+        {
+            Tensors.ManualSeed(0);
+            using var workload = WorkloadCatalog.Create(name);
+            if (workload is not ILossReporting gan) continue;
+            for (int i = 1; i <= steps; i++)
+                gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name} step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));
+        }
     }
 
     private static Result Measure(Workload workload, int repeatsOverride)

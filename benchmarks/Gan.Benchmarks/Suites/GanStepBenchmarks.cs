@@ -4,11 +4,14 @@ using Gan.Torch;
 
 namespace Gan.Benchmarks.Suites;
 
-/// <summary>One Vanilla-GAN MLP training step (D then G, Adam, batch 64), as the peer's "gan_mlp_step".</summary>
+/// <summary>One GAN training step (D then G, Adam, batch 64): the peer's "gan_mlp_step" (Vanilla MLP) and "dcgan32_step".</summary>
 [Config(typeof(BenchmarkConfig))]
 public class GanStepBenchmarks
 {
-    private GanStepWorkload _gan = null!;
+    private Workload _gan = null!;
+
+    /// <summary>The workload, by its peer name.</summary>
+    [Params("gan_mlp_step", "dcgan32_step")] public string Workload { get; set; } = "";
 
     /// <summary>libtorch's intra-op thread count.</summary>
     [Params(1, 2)] public int Threads { get; set; }
@@ -19,7 +22,7 @@ public class GanStepBenchmarks
     {
         Tensors.Threads = Threads;
         Tensors.ManualSeed(0);
-        _gan = new GanStepWorkload();
+        _gan = WorkloadCatalog.Create(Workload);
     }
 
     /// <summary>Frees networks, optimizer state and inputs.</summary>

@@ -11,7 +11,7 @@ namespace Gan.Benchmarks.Workloads;
 /// are dropped before each backward (<c>zero_grad(set_to_none=True)</c>), and every temporary lives in one dispose
 /// scope per step. Operation for operation the same as the peer's <c>GanStep</c>.
 /// </summary>
-internal sealed class GanStepWorkload : Workload
+internal sealed class GanStepWorkload : Workload, ILossReporting
 {
     private const int Batch = 64;
     private const int Latent = 100;
@@ -41,7 +41,7 @@ internal sealed class GanStepWorkload : Workload
         for (int i = 0; i < iterations; i++) Step();
     }
 
-    /// <summary>One step; <paramref name="observeLosses"/>, if given, sees the two losses before the scope frees them.</summary>
+    /// <inheritdoc/>
     public void Step(Action<Tensor, Tensor>? observeLosses = null)
     {
         using var scope = Tensors.NewDisposeScope();

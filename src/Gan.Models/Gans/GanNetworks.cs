@@ -1,3 +1,4 @@
+using Gan.Models.Gans.Dcgan;
 using Gan.Models.Gans.Mlp;
 using Gan.Torch;
 
@@ -53,7 +54,8 @@ public sealed class GanNetworks : IDisposable
         return options.Kind switch
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
-            _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+            GanKind.Dcgan or GanKind.ConditionalDcgan => new DcganGenerator(options, init),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, $"unknown GAN kind {options.Kind}"),
         };
     }
 
@@ -66,7 +68,8 @@ public sealed class GanNetworks : IDisposable
         return options.Kind switch
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),
-            _ => throw new NotSupportedException($"{options.Kind} networks are not built yet"),
+            GanKind.Dcgan or GanKind.ConditionalDcgan => new DcganDiscriminator(options, init),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, $"unknown GAN kind {options.Kind}"),
         };
     }
 

@@ -1,0 +1,71 @@
+using Gan.Torch;
+using Gan.Torch.NN;
+
+namespace Gan.Models.Gans.Dcgan;
+
+/// <summary>
+/// The DCGAN discriminator (Radford et al. 2015; laid out as the PyTorch DCGAN example's <c>Discriminator</c>): the
+/// generator's <see cref="DcganLayout"/> run backwards with strided convolutions without bias, LeakyReLU(0.2) after
+/// each, BatchNorm2d after all but the input layer, and a last convolution to one logit per image (no sigmoid: the
+/// losses take logits). w = <see cref="GanOptions.EffectiveDiscriminatorWidth"/> (ndf).
+/// </summary>
+/// <remarks>
+/// The conditional kind embeds the label (<see cref="GanOptions.EffectiveLabelEmbeddingSize"/> values) and broadcasts
+/// each value to an H×W map, joined to the image as extra input channels. Conditioning at the input, as Mirza and
+/// Osindero join y to x, lets every layer of D judge the image and the label together at every position; it is the
+/// design of the common conditional DCGANs on MNIST (one-hot maps there, which the learned embedding generalises:
+/// with the default size of one value per class it can represent them), and it costs only a few input channels of
+/// the first convolution. State keys: <c>main.0.weight</c>, … and <c>label_emb.weight</c>.
+/// </remarks>
+public sealed class DcganDiscriminator : GanDiscriminator
+{
+    [ComponentName("label_emb")] private readonly Embedding? _labelEmbedding;
+    private readonly Sequential _main = new();
+
+    /// <summary>Builds the discriminator for <paramref name="options"/> (a DCGAN kind), its weights drawn from <paramref name="init"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid or not a DCGAN kind.</exception>
+    public DcganDiscriminator(GanOptions options, Generator init) : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(init);
+        if (!Options.IsConvolutional) throw new ArgumentException($"{Options.Kind} is not a DCGAN kind", nameof(options));
+        long width = Options.EffectiveDiscriminatorWidth;
+        long input = Options.SampleShape[0];
+        if (Options.IsConditional)
+        {
+            _labelEmbedding = new Embedding(Options.ClassCount, Options.EffectiveLabelEmbeddingSize);
+            input += Options.EffectiveLabelEmbeddingSize;
+        }
+        var layers = DcganLayout.For(Options.SampleShape[1]).Layers;
+        for (int i = layers.Count - 1; i >= 0; i--)
+        {
+            var layer = layers[i];
+            bool isLogit = i == 0;
+            long output = isLogit ? 1 : layers[i - 1].WidthMultiplier * width;
+            _main.Append(new Conv2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
+            if (!isLogit)
+            {
+                if (i != layers.Count - 1) _main.Append(new BatchNorm2d(output));
+                _main.Append(new LeakyReLU(0.2));
+            }
+            input = output;
+        }
+        RegisterComponents();
+        GanInitialization.Dcgan(this, init);
+    }
+
+    /// <summary>(images [N, C, H, W], labels int64 [N] or null) → logits [N].</summary>
+    public override Tensor Forward(Tensor input1, Tensor? input2)
+    {
+        long n = CheckInputs(input1, input2);
+        using var scope = Tensors.NewDisposeScope();
+        var x = input1;
+        if (_labelEmbedding is not null)
+        {
+            long side = input1.Size(2);
+            var maps = _labelEmbedding.Call(input2!).View(n, _labelEmbedding.EmbeddingDim, 1, 1)
+                .Expand(n, _labelEmbedding.EmbeddingDim, side, side);
+            x = Tensors.Cat([input1, maps], 1);
+        }
+        return scope.MoveToOuter(_main.Call(x).View(n));
+    }
+}

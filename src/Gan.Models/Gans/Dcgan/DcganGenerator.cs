@@ -1,0 +1,53 @@
+using Gan.Torch;
+using Gan.Torch.NN;
+
+namespace Gan.Models.Gans.Dcgan;
+
+/// <summary>
+/// The DCGAN generator (Radford et al. 2015; laid out as the PyTorch DCGAN example's <c>Generator</c>): z as a 1×1
+/// map → transposed convolutions without bias, each followed by BatchNorm2d and ReLU, up to the image, whose layer has
+/// no BatchNorm and ends in tanh. The sides and widths per image size are <see cref="DcganLayout"/>'s (w =
+/// <see cref="GanOptions.EffectiveGeneratorWidth"/>, ngf). The conditional kind joins a label embedding to z, so the
+/// first layer sees [embedding, z] as its input channels. State keys: <c>main.0.weight</c>, <c>main.1.weight</c>, …
+/// as in the example, and <c>label_emb.weight</c> as in PyTorch-GAN.
+/// </summary>
+public sealed class DcganGenerator : GanGenerator
+{
+    [ComponentName("label_emb")] private readonly Embedding? _labelEmbedding;
+    private readonly Sequential _main = new();
+
+    /// <summary>Builds the generator for <paramref name="options"/> (a DCGAN kind), its weights drawn from <paramref name="init"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid or not a DCGAN kind.</exception>
+    public DcganGenerator(GanOptions options, Generator init) : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(init);
+        if (!Options.IsConvolutional) throw new ArgumentException($"{Options.Kind} is not a DCGAN kind", nameof(options));
+        long width = Options.EffectiveGeneratorWidth;
+        long input = Options.LatentSize;
+        if (Options.IsConditional)
+        {
+            _labelEmbedding = new Embedding(Options.ClassCount, Options.EffectiveLabelEmbeddingSize);
+            input += Options.EffectiveLabelEmbeddingSize;
+        }
+        foreach (var layer in DcganLayout.For(Options.SampleShape[1]).Layers)
+        {
+            bool isImage = layer.WidthMultiplier == 0;
+            long output = isImage ? Options.SampleShape[0] : layer.WidthMultiplier * width;
+            _main.Append(new ConvTranspose2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
+            if (isImage) _main.Append(new Tanh());
+            else _main.Append(new BatchNorm2d(output)).Append(new ReLU());
+            input = output;
+        }
+        RegisterComponents();
+        GanInitialization.Dcgan(this, init);
+    }
+
+    /// <summary>(z [N, latent], labels int64 [N] or null) → images [N, C, H, W] in [−1, 1].</summary>
+    public override Tensor Forward(Tensor input1, Tensor? input2)
+    {
+        long n = CheckInputs(input1, input2);
+        using var scope = Tensors.NewDisposeScope();
+        var z = _labelEmbedding is null ? input1 : Tensors.Cat([_labelEmbedding.Call(input2!), input1], 1);
+        return scope.MoveToOuter(_main.Call(z.View(n, z.Size(1), 1, 1)));
+    }
+}
