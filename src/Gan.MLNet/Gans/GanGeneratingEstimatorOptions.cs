@@ -8,8 +8,11 @@ public sealed partial class GanGeneratingEstimator
     /// <summary>The settings of GanGenerate; every default is here or in <see cref="GanOptions"/> / <see cref="GanTrainerOptions"/>.</summary>
     public sealed record Options
     {
-        /// <summary>The column generated samples go to (in <see cref="GanGenerateMode.Augment"/>, also the column the GAN learns from).</summary>
-        public required string OutputColumnName { get; init; }
+        /// <summary>
+        /// The column generated samples go to (in <see cref="GanGenerateMode.Augment"/>, also the column the GAN learns
+        /// from). Required; the catalog overload with column names fills it in.
+        /// </summary>
+        public string OutputColumnName { get; init; } = "";
 
         /// <summary>
         /// The column the GAN learns from: images of fixed size (after ResizeImages) or Single vectors of fixed length.

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Gan.Imaging;
+using Gan.Imaging.Composition;
+using Gan.MLNet;
+using Gan.MLNet.Data;
+using Gan.MLNet.Transforms;
+using Gan.Models.Gans;
+using Gan.Models.Training;
+using Gan.Torch;
+
+// Usage (from the repository root; scripts/demo.sh runs both steps):
+//   train  [--dataset mnist10k|fashion-mnist] [--epochs N] [--width N] [--model file.zip] [--threads N]
+//   sample [--dataset mnist10k|fashion-mnist] [--model file.zip] [--grid file.png] [--threads N] [--samples N]
+var command = args.Length > 0 ? args[0] : "train";
+var options = DemoOptions.Parse(args.Skip(1).ToArray());
+Tensors.Threads = options.Threads;
+Tensors.RetainFreedMemory();
+switch (command)
+{
+    case "train":
+        Train(options);
+        return 0;
+    case "sample":
+        Sample(options);
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown command '{command}'; use train or sample");
+        return 2;
+}
+
+static void Train(DemoOptions options)
+{
+    using var split = DemoData.Load(options.Dataset);
+    var mlContext = new MLContext(seed: 1);
+    mlContext.Log += (_, e) => Console.WriteLine($"  {e.RawMessage}");
+    IDataView data = mlContext.Data.LoadFromEnumerable(DemoData.Rows(split.Train));
+    Console.WriteLine($"{options.Dataset}: training a conditional DCGAN on {split.Train.Count} images for {options.Epochs} epochs, " +
+                      $"{Tensors.Threads} thread(s)");
+
+    var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
+        .Append(mlContext.Transforms.GanGenerate("Image", "Label", new GanGeneratingEstimator.Options
+        {
+            Kind = GanKind.ConditionalDcgan,
+            Model = new GanOptions { GeneratorWidth = options.Width, DiscriminatorWidth = options.Width },
+            Training = new GanTrainerOptions { Epochs = options.Epochs, BatchSize = 64, Seed = 1, LogEveryBatches = 25, SampleDirectory = options.EpochGridFolder },
+            SyntheticRowsPerClass = 100,
+        }));
+    var clock = Stopwatch.StartNew();
+    using var model = pipeline.Fit(data);
+    Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F0} s; epoch grids in {options.EpochGridFolder}");
+
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
+    mlContext.Model.Save(model, data.Schema, options.ModelPath);
+    Console.WriteLine($"saved {options.ModelPath} ({new FileInfo(options.ModelPath).Length / 1024} KiB)");
+}
+
+static void Sample(DemoOptions options)
+{
+    var mlContext = new MLContext(seed: 1);
+    var model = mlContext.Model.Load(options.ModelPath, out _);
+    using var disposable = model as IDisposable;
+    var gan = ((IEnumerable<ITransformer>)model).OfType<GanGeneratingTransformer>().Single();
+    Console.WriteLine($"loaded {options.ModelPath}: {gan.ModelOptions.Kind}, {gan.ClassNames.Count} classes, samples {gan.SampleType}");
+
+    const int perClass = 10;
+    var images = new List<Image>();
+    foreach (var label in gan.ClassNames)
+        images.AddRange(mlContext.Data.Generate(gan, perClass, label).GetColumn<Image?>("Image").Select(i => i!));
+    var grid = SampleGrid.Compose(images, perClass, padding: 2, rowLabels: gan.ClassNames.ToList());
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.GridPath))!);
+    grid.Save(options.GridPath);
+    Console.WriteLine($"wrote {options.GridPath}: {perClass} samples per class, one row per label");
+}
+
+/// <summary>The demo's command-line options.</summary>
+internal sealed record DemoOptions(string Dataset, int Epochs, int Width, int Threads, string ModelPath, string GridPath, int Samples)
+{
+    public string EpochGridFolder => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ModelPath))!, $"cdcgan-{Dataset}-epochs");
+
+    public static DemoOptions Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>();
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"expected an option, got '{args[i]}'");
+            map[args[i][2..]] = args[i + 1];
+        }
+        if (args.Length % 2 != 0) throw new ArgumentException($"option '{args[^1]}' has no value");
+        string dataset = map.GetValueOrDefault("dataset", "mnist10k");
+        return new DemoOptions(
+            dataset,
+            int.Parse(map.GetValueOrDefault("epochs", "5")),
+            int.Parse(map.GetValueOrDefault("width", "32")),
+            int.Parse(map.GetValueOrDefault("threads", Environment.ProcessorCount.ToString())),
+            map.GetValueOrDefault("model", Path.Combine("artifacts", "demo", $"cdcgan-{dataset}.zip")),
+            map.GetValueOrDefault("grid", Path.Combine("artifacts", "demo", $"cdcgan-{dataset}-grid.png")),
+            int.Parse(map.GetValueOrDefault("samples", "2000")));
+    }
+}
