@@ -10,51 +10,55 @@ public sealed class QualityEvaluatorTests
 {
     private const int Classes = 4;
 
-    /// <summary>40 noise images in [−1, 1] labelled i mod 4, and an untrained 4-class classifier with weights from <paramref name="seed"/>.</summary>
-    private static (LabelledImageSet Reference, LeNetClassifier Classifier) TinySetup(ulong seed = 3)
+    private LabelledImageSet _reference = null!;
+    private LeNetClassifier _classifier = null!;
+
+    /// <summary>40 noise images in [−1, 1] labelled i mod 4, and a 4-class classifier fitted one epoch on them (deterministic weights, whatever they classify).</summary>
+    [TestInitialize]
+    public void CreateTinyReference()
     {
-        using var random = new Generator(seed);
+        using var random = new Generator(3);
         using var scope = Tensors.NewDisposeScope();
         var images = Tensors.Rand([40, 1, 28, 28], generator: random).Mul(2.0).Sub(1.0);
         var labels = Tensors.FromArray(Enumerable.Range(0, 40).Select(i => (long)(i % Classes)).ToArray());
-        var reference = new LabelledImageSet(images, labels, ["a", "b", "c", "d"], PixelRange.MinusOneToOne);
-        var classifier = new LeNetClassifier(classCount: Classes);
-        classifier.Fit(reference, new ClassifierRecipe(1, 8, 1e-3, 1, false, seed)); // deterministic weights, whatever they classify
-        return (reference, classifier);
+        _reference = new LabelledImageSet(images, labels, ["a", "b", "c", "d"], PixelRange.MinusOneToOne);
+        _classifier = new LeNetClassifier(classCount: Classes);
+        _classifier.Fit(_reference, new ClassifierRecipe(1, 8, 1e-3, 1, false, Seed: 3));
+    }
+
+    [TestCleanup]
+    public void DisposeTinyReference()
+    {
+        _reference.Dispose();
+        _classifier.Dispose();
     }
 
     [TestMethod]
     public void TheReferenceItselfIsAtDistanceZeroWithItsOwnClassCounts()
     {
-        var (reference, classifier) = TinySetup();
-        using var _ = reference;
-        using var __ = classifier;
-        using var evaluator = new QualityEvaluator(classifier, reference, "tiny", batchSize: 7);
+        using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny", batchSize: 7);
         long offset = 0;
         var report = evaluator.Measure((n, labels) =>
         {
             Assert.IsNull(labels);
-            var batch = reference.Images.Narrow(0, offset, n).Reshape(n, 28 * 28); // flattened samples are accepted
+            var batch = _reference.Images.Narrow(0, offset, n).Reshape(n, 28 * 28); // flattened samples are accepted
             offset += n;
             return batch;
-        }, reference.Count, conditional: false);
+        }, _reference.Count, conditional: false);
 
         Assert.AreEqual(0.0, report.FrechetDistance!.Value, 1e-6);
-        CollectionAssert.AreEqual(ClassMetrics.PerClassCounts(classifier.Predict(reference.Images), Classes), report.PerClassCounts.ToArray());
+        CollectionAssert.AreEqual(ClassMetrics.PerClassCounts(_classifier.Predict(_reference.Images), Classes), report.PerClassCounts.ToArray());
         Assert.IsNull(report.ConditionalAccuracy);
         Assert.AreEqual(40L, report.SampleCount);
-        Assert.AreEqual(ClassMetrics.ConditionalAccuracy(classifier.Predict(reference.Images), reference.Labels.ToArray<long>()), evaluator.ReferenceAccuracy);
+        Assert.AreEqual(ClassMetrics.ConditionalAccuracy(_classifier.Predict(_reference.Images), _reference.Labels.ToArray<long>()), evaluator.ReferenceAccuracy);
     }
 
     [TestMethod]
     public void OneRepeatedImageHitsOneClassAtTheClosedFormDistance()
     {
-        var (reference, classifier) = TinySetup();
-        using var _ = reference;
-        using var __ = classifier;
-        using var evaluator = new QualityEvaluator(classifier, reference, "tiny");
+        using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
         using var scope = Tensors.NewDisposeScope();
-        var image = reference.Images.Narrow(0, 5, 1);
+        var image = _reference.Images.Narrow(0, 5, 1);
         var report = evaluator.Measure((n, _) => image.Expand(n, 1, 28, 28).Clone(), 30, conditional: false);
 
         Assert.AreEqual(1, report.ClassesHit);
@@ -62,8 +66,8 @@ public sealed class QualityEvaluatorTests
         Assert.AreEqual(1.0, report.LargestClassShare);
         // A point mass x against N(μ, Σ): FD = ‖μ − f(x)‖² + Tr Σ.
         using var noGrad = Tensors.NoGrad();
-        var (mean, covariance) = FrechetDistance.MeanAndCovariance(classifier.Features(reference.Images));
-        var point = classifier.Features(image).To(DType.Float64).Squeeze(0);
+        var (mean, covariance) = FrechetDistance.MeanAndCovariance(_classifier.Features(_reference.Images));
+        var point = _classifier.Features(image).To(DType.Float64).Squeeze(0);
         double expected = mean.Sub(point).Square().Sum().Item<double>() + Trace(covariance);
         Assert.AreEqual(expected, report.FrechetDistance!.Value, 1e-6 * expected);
     }
@@ -77,18 +81,15 @@ public sealed class QualityEvaluatorTests
     [TestMethod]
     public void ConditionalAccuracyIsTheShareClassifiedAsRequested()
     {
-        var (reference, classifier) = TinySetup();
-        using var _ = reference;
-        using var __ = classifier;
-        using var evaluator = new QualityEvaluator(classifier, reference, "tiny", batchSize: 6);
+        using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny", batchSize: 6);
         // For label L the source returns reference image L (whose own label is L, since labels are i mod 4).
-        var predictedForLabel = classifier.Predict(reference.Images.Narrow(0, 0, Classes));
+        var predictedForLabel = _classifier.Predict(_reference.Images.Narrow(0, 0, Classes));
         double expected = Enumerable.Range(0, Classes).Count(l => predictedForLabel[l] == l) / (double)Classes;
         var requestedSeen = new List<long>();
         var report = evaluator.Measure((n, labels) =>
         {
             requestedSeen.AddRange(labels!.ToArray<long>());
-            return reference.Images.IndexSelect(0, labels!);
+            return _reference.Images.IndexSelect(0, labels!);
         }, 20, conditional: true);
 
         Assert.AreEqual(expected, report.ConditionalAccuracy);
@@ -98,10 +99,7 @@ public sealed class QualityEvaluatorTests
     [TestMethod]
     public void SamplesOfTheWrongShapeAreRefused()
     {
-        var (reference, classifier) = TinySetup();
-        using var _ = reference;
-        using var __ = classifier;
-        using var evaluator = new QualityEvaluator(classifier, reference, "tiny");
+        using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
         var e = Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => Tensors.Zeros(n, 3, 28, 28), 4, conditional: false));
         StringAssert.Contains(e.Message, "expected float32 [4, 1, 28, 28]");
         Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => Tensors.Zeros(n + 1, 1, 28, 28), 4, conditional: false));
