@@ -20,6 +20,14 @@ internal sealed class DcganLayout
     /// <summary>The layers in the generator's order; the last one outputs the image.</summary>
     public IReadOnlyList<DcganLayer> Layers { get; }
 
+    /// <summary>The layout for the images of <paramref name="options"/>, which must be a DCGAN kind.</summary>
+    /// <exception cref="ArgumentException">The options are not a DCGAN kind.</exception>
+    public static DcganLayout For(GanOptions options)
+    {
+        if (!options.IsConvolutional) throw new ArgumentException($"{options.Kind} is not a DCGAN kind", nameof(options));
+        return For(options.SampleShape[1]);
+    }
+
     /// <summary>The layout for square images of <paramref name="side"/> pixels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The side is not one of <see cref="GanOptions.ConvolutionalImageSizes"/>.</exception>
     public static DcganLayout For(int side) => side switch
