@@ -49,7 +49,7 @@ internal static class PeerMode
         {
             Tensors.ManualSeed(0);
             using var workload = WorkloadCatalog.Create(name);
-            if (workload is not ILossReporting gan) continue;
+            if (workload is not GanTrainingStepWorkload gan) continue;
             for (int i = 1; i <= steps; i++)
                 gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name} step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));

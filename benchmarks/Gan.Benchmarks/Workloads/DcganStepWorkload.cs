@@ -1,18 +1,15 @@
 using Gan.Models.Gans;
 using Gan.Torch;
-using Gan.Torch.Optim;
 
 namespace Gan.Benchmarks.Workloads;
 
 /// <summary>
-/// One DCGAN training step at 32×32 RGB with the library's own networks (<see cref="GanNetworks"/>: ngf = ndf = 64,
-/// z of 100) and losses (<see cref="GanLosses"/>), batch 64, Adam(lr 2e-4, betas (0.5, 0.999)) for both nets: D learns
-/// from a fixed real batch (uniform in [−1, 1]) and from G(z).Detach(), then G takes the non-saturating step through
-/// the updated D; gradients are dropped before each backward and every temporary lives in one dispose scope per
-/// step. Operation for operation the same as the peer's <c>DcganStep</c>, which spells the networks out as the
-/// PyTorch DCGAN example does.
+/// One DCGAN training step (<see cref="GanTrainingStepWorkload"/>) at 32×32 RGB with the library's own networks
+/// (<see cref="GanNetworks"/>: ngf = ndf = 64, z of 100) and losses (<see cref="GanLosses"/>), batch 64, a fixed real
+/// batch uniform in [−1, 1]. Operation for operation the same as the peer's <c>DcganStep</c>, which spells the
+/// networks out as the PyTorch DCGAN example does.
 /// </summary>
-internal sealed class DcganStepWorkload : Workload, ILossReporting
+internal sealed class DcganStepWorkload : GanTrainingStepWorkload
 {
     /// <summary>The seed of the networks' initial weights (the peer seeds its init generator the same way).</summary>
     public const ulong InitSeed = 1;
@@ -29,52 +26,30 @@ internal sealed class DcganStepWorkload : Workload, ILossReporting
         Loss = GanLoss.NonSaturating,
     };
 
-    private readonly GanNetworks _nets = GanNetworks.Create(Options, InitSeed);
-    private readonly Adam _generatorOptimizer;
-    private readonly Adam _discriminatorOptimizer;
+    private readonly GanNetworks _nets;
     private readonly Tensor _real = Tensors.Rand(Batch, 3, 32, 32).MulInPlace(2).SubInPlace(1);
 
-    public DcganStepWorkload()
+    // The networks are built before the real batch is drawn, in the peer's order (see GanStepWorkload).
+    public DcganStepWorkload() : this(GanNetworks.Create(Options, InitSeed))
     {
-        _generatorOptimizer = new Adam(_nets.Generator.Parameters(), Options.GeneratorLearningRate, Options.Beta1, Options.Beta2);
-        _discriminatorOptimizer = new Adam(_nets.Discriminator.Parameters(), Options.DiscriminatorLearningRate, Options.Beta1, Options.Beta2);
     }
+
+    private DcganStepWorkload(GanNetworks nets) : base(nets.Generator.Parameters(), nets.Discriminator.Parameters()) =>
+        _nets = nets;
 
     public override string Name => "dcgan32_step";
-    public override string Unit => "ms/step";
-    public override double UnitScale => 1e3;
     public override TimingPlan Plan => new(Warmup: 3, Iterations: 5, Repeats: 7);
 
-    public override void Run(int iterations)
+    protected override Tensor Generate() => _nets.Generator.Call(_nets.Generator.SampleNoise(Batch), null);
+
+    protected override Tensor DiscriminatorLoss(Tensor fake) =>
+        GanLosses.Discriminator(_nets.Discriminator.Call(_real, null), _nets.Discriminator.Call(fake, null));
+
+    protected override Tensor GeneratorLoss(Tensor fake) =>
+        GanLosses.Generator(_nets.Discriminator.Call(fake, null), Options.Loss);
+
+    protected override void DisposeNetworksAndInputs()
     {
-        for (int i = 0; i < iterations; i++) Step();
-    }
-
-    /// <inheritdoc/>
-    public void Step(Action<Tensor, Tensor>? observeLosses = null)
-    {
-        using var scope = Tensors.NewDisposeScope();
-        var generator = _nets.Generator;
-        var discriminator = _nets.Discriminator;
-        var fake = generator.Call(generator.SampleNoise(Batch), null);
-
-        _discriminatorOptimizer.ZeroGrad();
-        var dLoss = GanLosses.Discriminator(discriminator.Call(_real, null), discriminator.Call(fake.Detach(), null));
-        dLoss.Backward();
-        _discriminatorOptimizer.Step();
-
-        _generatorOptimizer.ZeroGrad();
-        var gLoss = GanLosses.Generator(discriminator.Call(fake, null), Options.Loss);
-        gLoss.Backward();
-        _generatorOptimizer.Step();
-
-        observeLosses?.Invoke(dLoss, gLoss);
-    }
-
-    public override void Dispose()
-    {
-        _generatorOptimizer.Dispose();
-        _discriminatorOptimizer.Dispose();
         _nets.Dispose();
         _real.Dispose();
     }

@@ -1,10 +1,18 @@
 using Gan.Torch;
+using Gan.Torch.NN;
 
 namespace Gan.Models.Gans;
 
-/// <summary>Label checks shared by generators, discriminators and the trainer.</summary>
+/// <summary>Label checks and embeddings shared by generators, discriminators and the trainer.</summary>
 internal static class GanLabels
 {
+    /// <summary>
+    /// The label embedding of a conditional kind (<see cref="GanOptions.ClassCount"/> rows of
+    /// <see cref="GanOptions.EffectiveLabelEmbeddingSize"/> values); null for unconditional kinds.
+    /// </summary>
+    public static Embedding? CreateEmbedding(GanOptions options) =>
+        options.IsConditional ? new Embedding(options.ClassCount, options.EffectiveLabelEmbeddingSize) : null;
+
     /// <summary>Conditional kinds need int64 [count] labels in [0, classes); unconditional kinds take none.</summary>
     public static void Check(GanOptions options, Tensor? labels, long count, string parameterName)
     {

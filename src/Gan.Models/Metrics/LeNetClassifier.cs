@@ -65,8 +65,11 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     public override Tensor Forward(Tensor input)
     {
         using var features = Features(input);
-        return _fc3.Call(features);
+        return Logits(features);
     }
+
+    /// <summary>Logits [N, classes] from features [N, 84] already computed by <see cref="Features"/> (saves a second pass).</summary>
+    public Tensor Logits(Tensor features) => _fc3.Call(features);
 
     /// <summary>Trains with Adam and cross-entropy on shuffled mini-batches at a constant learning rate; deterministic for a <paramref name="seed"/>.</summary>
     /// <returns>The mean training loss of the last epoch.</returns>

@@ -21,6 +21,12 @@ public sealed record SampleQualityReport(
     /// <summary>Classes that received no sample at all (a sign of mode collapse).</summary>
     public int EmptyClasses => PerClassCounts.Count(c => c == 0);
 
+    /// <summary>Classes that received at least one sample.</summary>
+    public int ClassesHit => PerClassCounts.Count - EmptyClasses;
+
+    /// <summary>The share of the samples in the most frequent class (1 / classes when perfectly balanced, 1 when collapsed).</summary>
+    public double LargestClassShare => PerClassCounts.Sum() is var total and > 0 ? (double)PerClassCounts.Max() / total : 0;
+
     /// <summary>One line: N, reference, FD, conditional accuracy and the per-class counts.</summary>
     public override string ToString() =>
         $"N={SampleCount} vs {ReferenceSplit} (N={ReferenceCount}): FD {FrechetDistance?.ToString("F3") ?? "-"}, " +

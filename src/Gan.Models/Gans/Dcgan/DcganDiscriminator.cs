@@ -27,15 +27,11 @@ public sealed class DcganDiscriminator : GanDiscriminator
     public DcganDiscriminator(GanOptions options, Generator init) : base(options)
     {
         ArgumentNullException.ThrowIfNull(init);
-        if (!Options.IsConvolutional) throw new ArgumentException($"{Options.Kind} is not a DCGAN kind", nameof(options));
+        var layout = DcganLayout.For(Options);
+        _labelEmbedding = GanLabels.CreateEmbedding(Options);
+        long input = Options.SampleShape[0] + (_labelEmbedding?.EmbeddingDim ?? 0);
         long width = Options.EffectiveDiscriminatorWidth;
-        long input = Options.SampleShape[0];
-        if (Options.IsConditional)
-        {
-            _labelEmbedding = new Embedding(Options.ClassCount, Options.EffectiveLabelEmbeddingSize);
-            input += Options.EffectiveLabelEmbeddingSize;
-        }
-        var layers = DcganLayout.For(Options.SampleShape[1]).Layers;
+        var layers = layout.Layers;
         for (int i = layers.Count - 1; i >= 0; i--)
         {
             var layer = layers[i];

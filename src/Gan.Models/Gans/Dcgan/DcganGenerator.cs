@@ -21,15 +21,11 @@ public sealed class DcganGenerator : GanGenerator
     public DcganGenerator(GanOptions options, Generator init) : base(options)
     {
         ArgumentNullException.ThrowIfNull(init);
-        if (!Options.IsConvolutional) throw new ArgumentException($"{Options.Kind} is not a DCGAN kind", nameof(options));
+        var layout = DcganLayout.For(Options);
+        _labelEmbedding = GanLabels.CreateEmbedding(Options);
+        long input = Options.LatentSize + (_labelEmbedding?.EmbeddingDim ?? 0);
         long width = Options.EffectiveGeneratorWidth;
-        long input = Options.LatentSize;
-        if (Options.IsConditional)
-        {
-            _labelEmbedding = new Embedding(Options.ClassCount, Options.EffectiveLabelEmbeddingSize);
-            input += Options.EffectiveLabelEmbeddingSize;
-        }
-        foreach (var layer in DcganLayout.For(Options.SampleShape[1]).Layers)
+        foreach (var layer in layout.Layers)
         {
             bool isImage = layer.WidthMultiplier == 0;
             long output = isImage ? Options.SampleShape[0] : layer.WidthMultiplier * width;

@@ -8,8 +8,8 @@ namespace Gan.Models.Gans.Dcgan;
 /// 64 px is the PyTorch DCGAN example: 1 → 4 (k4 s1 p0), then k4 s2 p1 doublings 4 → 8 → 16 → 32 → 64 with
 /// 8w, 4w, 2w, w feature maps. 32 px drops the 64-px stage (1 → 4 → 8 → 16 → 32 with 4w, 2w, w), the usual
 /// CIFAR-10 DCGAN. 28 px cannot be reached by doublings from 4, so it starts at 7×7 (k7 s1 p0), refines at 7×7 with
-/// a k3 s1 p1 layer and doubles twice, 7 → 14 → 28 (4w, 2w, w), as TensorFlow's DCGAN tutorial does for MNIST;
-/// that keeps four layers and the widths of the 32-px layout.
+/// a k3 s1 p1 layer and doubles twice, 7 → 14 → 28 (4w, 2w, w): the map sizes and widths of TensorFlow's DCGAN
+/// tutorial for MNIST; that keeps four layers and the widths of the 32-px layout. docs/gans.md has the tables.
 /// </remarks>
 internal sealed class DcganLayout
 {
@@ -19,6 +19,14 @@ internal sealed class DcganLayout
 
     /// <summary>The layers in the generator's order; the last one outputs the image.</summary>
     public IReadOnlyList<DcganLayer> Layers { get; }
+
+    /// <summary>The layout for the images of <paramref name="options"/>, which must be a DCGAN kind.</summary>
+    /// <exception cref="ArgumentException">The options are not a DCGAN kind.</exception>
+    public static DcganLayout For(GanOptions options)
+    {
+        if (!options.IsConvolutional) throw new ArgumentException($"{options.Kind} is not a DCGAN kind", nameof(options));
+        return For(options.SampleShape[1]);
+    }
 
     /// <summary>The layout for square images of <paramref name="side"/> pixels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The side is not one of <see cref="GanOptions.ConvolutionalImageSizes"/>.</exception>

@@ -1,0 +1,91 @@
+using Gan.Models.Datasets;
+using Gan.Models.Metrics;
+using Gan.Torch;
+using Gan.Torch.Serialization;
+
+namespace Gan.Models.Tests.Metrics;
+
+[TestClass]
+public sealed class ClassifierCacheTests
+{
+    private string _folder = "";
+
+    [TestInitialize]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("gan-classifier-").FullName;
+
+    [TestCleanup]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static LabelledImageSet TinySet()
+    {
+        using var random = new Generator(5);
+        using var scope = Tensors.NewDisposeScope();
+        var images = Tensors.Rand([24, 1, 28, 28], generator: random);
+        var labels = Tensors.FromArray(Enumerable.Range(0, 24).Select(i => (long)(i % 3)).ToArray());
+        return new LabelledImageSet(images, labels, ["x", "y", "z"], PixelRange.ZeroToOne);
+    }
+
+    [TestMethod]
+    public void TrainsOnceThenLoadsAndRetrainsWhenTheRecipeChanges()
+    {
+        using var data = TinySet();
+        string path = Path.Combine(_folder, "sub", "lenet.safetensors");
+        var recipe = new ClassifierRecipe(1, 8, 1e-3, 1, HorizontalFlips: false, Seed: 1);
+        Assert.IsFalse(ClassifierCache.IsCached(path, data, "tiny", recipe));
+
+        var epochs = new List<ClassifierEpoch>();
+        using var trained = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new CollectingProgress(epochs));
+        Assert.HasCount(1, epochs);
+        Assert.IsTrue(ClassifierCache.IsCached(path, data, "tiny", recipe));
+        var written = File.GetLastWriteTimeUtc(path);
+
+        epochs.Clear();
+        using var loaded = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new CollectingProgress(epochs));
+        Assert.IsEmpty(epochs, "a cached classifier is not retrained");
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(path));
+        using (var scope = Tensors.NewDisposeScope())
+        using (Tensors.NoGrad())
+            CollectionAssert.AreEqual(trained.Call(data.Images).ToArray<float>(), loaded.Call(data.Images).ToArray<float>());
+
+        var other = recipe with { Seed = 2 };
+        Assert.IsFalse(ClassifierCache.IsCached(path, data, "tiny", other));
+        Assert.IsFalse(ClassifierCache.IsCached(path, data, "other data", recipe));
+        using var retrained = ClassifierCache.LoadOrTrain(path, data, "tiny", other, new CollectingProgress(epochs));
+        Assert.HasCount(1, epochs);
+        using var file = SafeTensors.Load(path);
+        Assert.AreEqual("2", file.Metadata["recipe.seed"]);
+        Assert.AreEqual("tiny", file.Metadata["train.dataset"]);
+        Assert.AreEqual("lenet5", file.Metadata["architecture"]);
+    }
+
+    [TestMethod]
+    public void SameRecipeSameWeights()
+    {
+        using var data = TinySet();
+        var recipe = new ClassifierRecipe(2, 8, 1e-3, 0.5, HorizontalFlips: true, Seed: 4);
+        using var a = new LeNetClassifier(classCount: 3);
+        using var b = new LeNetClassifier(classCount: 3);
+        Assert.AreEqual(a.Fit(data, recipe), b.Fit(data, recipe));
+        using var scope = Tensors.NewDisposeScope();
+        using var noGrad = Tensors.NoGrad();
+        CollectionAssert.AreEqual(a.Call(data.Images).ToArray<float>(), b.Call(data.Images).ToArray<float>());
+    }
+
+    [TestMethod]
+    public void InvalidRecipesAndImagesAreRefused()
+    {
+        using var data = TinySet();
+        using var classifier = new LeNetClassifier(classCount: 3);
+        var valid = new ClassifierRecipe(1, 8, 1e-3, 1, false, 1);
+        Assert.AreEqual("LearningRateDecay", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => classifier.Fit(data, valid with { LearningRateDecay = 0 })).ParamName);
+        Assert.AreEqual("Epochs", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => classifier.Fit(data, valid with { Epochs = 0 })).ParamName);
+        Assert.AreEqual("LearningRate", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => classifier.Fit(data, valid with { LearningRate = double.NaN })).ParamName);
+        using var wide = new LeNetClassifier(32, 3, classCount: 3);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => wide.Fit(data, valid)).Message, "[N, 3, 32, 32]");
+    }
+
+    private sealed class CollectingProgress(List<ClassifierEpoch> epochs) : IProgress<ClassifierEpoch>
+    {
+        public void Report(ClassifierEpoch value) => epochs.Add(value);
+    }
+}
