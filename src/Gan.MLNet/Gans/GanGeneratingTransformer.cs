@@ -78,7 +78,7 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
     }
 
     /// <summary>A view of <paramref name="count"/> fresh samples with their labels (see <c>mlContext.Data.Generate</c>).</summary>
-    internal IDataView Generate(long count, int? classIndex)
+    internal IDataView Generate(long count, int? classIndex, ulong? seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue);
@@ -89,7 +89,8 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
         var classes = new int[count];
         for (int i = 0; i < classes.Length; i++)
             classes[i] = classIndex ?? (_sampler.IsConditional ? i % _sampler.ClassCount : 0);
-        return new SyntheticRowsDataView(null, builder.ToSchema(), _sampler, classes, 0, _sampler.IsConditional ? 1 : -1, -1);
+        var sampler = seed is { } other ? _sampler.WithSeed(other) : _sampler;
+        return new SyntheticRowsDataView(null, builder.ToSchema(), sampler, classes, 0, _sampler.IsConditional ? 1 : -1, -1);
     }
 
     /// <inheritdoc />

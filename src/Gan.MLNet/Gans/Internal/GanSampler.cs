@@ -10,15 +10,24 @@ namespace Gan.MLNet.Transforms;
 /// </summary>
 internal sealed class GanSampler : IDisposable
 {
-    private readonly object _lock = new();
+    private readonly object _lock;
     private readonly GanGenerator _generator;
+    private readonly bool _ownsGenerator;
 
+    /// <summary>A sampler that owns <paramref name="generator"/>.</summary>
     public GanSampler(GanGenerator generator, GanSampleFormat format, ulong seed)
+        : this(generator, format, seed, new object(), ownsGenerator: true)
+    {
+    }
+
+    private GanSampler(GanGenerator generator, GanSampleFormat format, ulong seed, object gate, bool ownsGenerator)
     {
         _generator = generator;
         _generator.Eval();
         Format = format;
         Seed = seed;
+        _lock = gate;
+        _ownsGenerator = ownsGenerator;
     }
 
     public GanGenerator Generator => _generator;
@@ -26,6 +35,9 @@ internal sealed class GanSampler : IDisposable
     public GanSampleFormat Format { get; }
 
     public ulong Seed { get; }
+
+    /// <summary>A sampler over the same generator with another noise seed; it does not own the generator.</summary>
+    public GanSampler WithSeed(ulong seed) => new(_generator, Format, seed, _lock, ownsGenerator: false);
 
     public bool IsConditional => _generator.Options.IsConditional;
 
@@ -74,5 +86,8 @@ internal sealed class GanSampler : IDisposable
         return x ^ (x >> 31);
     }
 
-    public void Dispose() => _generator.Dispose();
+    public void Dispose()
+    {
+        if (_ownsGenerator) _generator.Dispose();
+    }
 }
