@@ -57,6 +57,28 @@ public sealed class GanGenerateImageTests
     }
 
     [TestMethod]
+    public void LabelledImagesOfADcganSizeTrainAConditionalDcganByDefault()
+    {
+        var context = new MLContext();
+        var rows = Enumerable.Range(0, 16).Select(i => new DigitSizedRow { Picture = ImageTestData.Pattern(28, 28, seed: i % 2, format: PixelFormat.Gray8), Kind = i % 2 == 0 ? "even" : "odd" }).ToList();
+        var raw = context.Data.LoadFromEnumerable(rows);
+        var data = context.Transforms.Conversion.MapValueToKey("Kind").Fit(raw).Transform(raw);
+        var options = Options with { Model = new GanOptions { LatentSize = 4, GeneratorWidth = 2, DiscriminatorWidth = 2 } };
+        using var transformer = context.Transforms.GanGenerate(options).Fit(data);
+        Assert.AreEqual(GanKind.ConditionalDcgan, transformer.ModelOptions.Kind);
+        var odd = ImageTestData.Column<Image?, Image?>(context.Data.Generate(transformer, 2, "odd"), "Picture", i => i);
+        Assert.IsTrue(odd.All(p => p is { Width: 28, Height: 28, Format: PixelFormat.Gray8 }));
+    }
+
+    public sealed class DigitSizedRow
+    {
+        [ImageType(28, 28)]
+        public Image? Picture { get; set; }
+
+        public string Kind { get; set; } = "";
+    }
+
+    [TestMethod]
     public void AMissingImageIsReportedWithItsRow()
     {
         var context = new MLContext();

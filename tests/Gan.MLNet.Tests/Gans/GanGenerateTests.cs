@@ -97,6 +97,17 @@ public sealed class GanGenerateTests
     }
 
     [TestMethod]
+    public void AnotherSeedGivesOtherSamplesAndTheSameSeedTheSame()
+    {
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options()).Fit(data);
+        float[] First(ulong? seed) => Read(context, context.Data.Generate(transformer, 3, "a", seed))[0].Features;
+        CollectionAssert.AreEqual(First(null), First(transformer.GenerationSeed));
+        CollectionAssert.AreNotEqual(First(null), First(transformer.GenerationSeed + 1));
+    }
+
+    [TestMethod]
     public void RowToRowFillsTheOutputWithASampleForEachRowsLabel()
     {
         var context = new MLContext(seed: 1);
