@@ -81,7 +81,7 @@ internal sealed record Options(string Dataset, int Threads, string? CacheFile, b
 
     public LabelledImageSplit LoadData() => Dataset switch
     {
-        "fashion-mnist" => new LabelledImageSplit(FashionMnist.LoadTrain(), FashionMnist.LoadTest()),
+        "fashion-mnist" => FashionMnist.LoadSplit(),
         "mnist10k" => Mnist10k.Load(),
         _ => throw new ArgumentException($"unknown dataset '{Dataset}'; use fashion-mnist or mnist10k"),
     };

@@ -20,6 +20,22 @@ public static class FashionMnist
     public static LabelledImageSet LoadTest(string folder = DefaultFolder, PixelRange range = PixelRange.MinusOneToOne) =>
         Load(folder, "t10k", range);
 
+    /// <summary>Both splits: the 60,000 training and the 10,000 test images.</summary>
+    /// <inheritdoc cref="Load" path="/exception"/>
+    public static LabelledImageSplit LoadSplit(string folder = DefaultFolder, PixelRange range = PixelRange.MinusOneToOne)
+    {
+        var train = LoadTrain(folder, range);
+        try
+        {
+            return new LabelledImageSplit(train, LoadTest(folder, range));
+        }
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Loads split <paramref name="split"/> ("train" or "t10k") from <paramref name="folder"/>: images [N, 1, 28, 28].</summary>
     /// <exception cref="FileNotFoundException">A file is missing (the message says how to install it).</exception>
     /// <exception cref="DatasetFormatException">A file is malformed, or images and labels do not match.</exception>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Gan.Models.Datasets;
 using Gan.Torch;
@@ -94,7 +95,7 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         using var shuffle = new Generator(recipe.Seed);
         ResetWeights(shuffle);
         using var adam = new Adam(Parameters(), lr: recipe.LearningRate);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         Train();
         double lastLoss = 0;
         for (int epoch = 1; epoch <= recipe.Epochs; epoch++)

@@ -48,7 +48,10 @@ public sealed class QualityEvaluator : IDisposable
         using (features)
         {
             ReferenceAccuracy = ClassMetrics.ConditionalAccuracy(predicted, reference.Labels.ToArray<long>());
-            (_referenceMean, _referenceCovariance) = FrechetDistance.MeanAndCovariance(features);
+            var (mean, covariance) = FrechetDistance.MeanAndCovariance(features);
+            // Owned by this evaluator, not by whatever dispose scope the caller has open.
+            _referenceMean = mean.DetachFromDisposeScope();
+            _referenceCovariance = covariance.DetachFromDisposeScope();
         }
         _firstReferenceImage = reference.Images.Narrow(0, 0, 1).Clone().DetachFromDisposeScope();
     }

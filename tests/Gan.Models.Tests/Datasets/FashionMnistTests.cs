@@ -103,6 +103,20 @@ public sealed class FashionMnistTests
     }
 
     [TestMethod]
+    public void SplitLoadsBothFilesAndRefusesAMissingTestSplit()
+    {
+        WriteSplit(3);
+        var e = Assert.ThrowsExactly<FileNotFoundException>(() => FashionMnist.LoadSplit(_folder));
+        StringAssert.Contains(e.Message, "t10k-images-idx3-ubyte.gz");
+        foreach (var name in new[] { "images-idx3-ubyte.gz", "labels-idx1-ubyte.gz" })
+            File.Copy(Path.Combine(_folder, $"train-{name}"), Path.Combine(_folder, $"t10k-{name}"));
+        using var scope = Tensors.NewDisposeScope();
+        using var split = FashionMnist.LoadSplit(_folder);
+        Assert.AreEqual(3L, split.Train.Count);
+        Assert.AreEqual(3L, split.Test.Count);
+    }
+
+    [TestMethod]
     public void MissingFileSaysHowToInstall()
     {
         var e = Assert.ThrowsExactly<FileNotFoundException>(() => FashionMnist.Load(_folder, "t10k"));

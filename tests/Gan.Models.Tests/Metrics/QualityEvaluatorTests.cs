@@ -97,6 +97,19 @@ public sealed class QualityEvaluatorTests
     }
 
     [TestMethod]
+    public void AnEvaluatorOutlivesTheDisposeScopeItWasMadeIn()
+    {
+        QualityEvaluator evaluator;
+        using (Tensors.NewDisposeScope())
+            evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
+        using (evaluator)
+        {
+            var report = evaluator.Measure((n, _) => _reference.Images.Narrow(0, 0, n), 10, conditional: false);
+            Assert.IsGreaterThan(0.0, report.FrechetDistance!.Value);
+        }
+    }
+
+    [TestMethod]
     public void SamplesOfTheWrongShapeAreRefused()
     {
         using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
