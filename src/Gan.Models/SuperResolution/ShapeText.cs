@@ -1,0 +1,9 @@
+using Gan.Torch;
+
+namespace Gan.Models.SuperResolution;
+
+/// <summary>Shapes as error messages show them.</summary>
+internal static class ShapeText
+{
+    public static string Of(Tensor tensor) => "[" + string.Join(", ", tensor.Shape) + "]";
+}

@@ -1,0 +1,116 @@
+using Gan.Imaging;
+using Gan.Torch;
+using Gan.Torch.NN;
+
+namespace Gan.Models.SuperResolution;
+
+/// <summary>
+/// PSNR and SSIM as the super-resolution literature reports them (BasicSR's and the MATLAB scripts' convention):
+/// on the luma Y of ITU-R BT.601 on the 0–255 scale, Y = 16 + 65.481 R + 128.553 G + 24.966 B with R, G, B in [0, 1]
+/// (MATLAB's rgb2ycbcr, not rounded), after cropping <c>border</c> pixels (the scale) from every side, in float64.
+/// PSNR = 10 log10(255² / MSE). SSIM (Wang et al. 2004) uses an 11×11 Gaussian window with σ = 1.5, K1 = 0.01,
+/// K2 = 0.03, L = 255, over the valid region (no padding), averaged. Gray inputs count as R = G = B.
+/// </summary>
+public static class SrMetrics
+{
+    private const double PeakValue = 255;
+    private const int WindowSize = 11;
+    private const double WindowSigma = 1.5;
+    private static readonly double C1 = Math.Pow(0.01 * PeakValue, 2);
+    private static readonly double C2 = Math.Pow(0.03 * PeakValue, 2);
+
+    /// <summary>BT.601 luma on 0–255 (float64 [N, 1, H, W]) of float images [N, 3 or 1, H, W] in [0, 1].</summary>
+    /// <exception cref="ArgumentException">The images are not [N, 1 or 3, H, W].</exception>
+    public static Tensor LumaY(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Dim != 4 || images.Size(1) is not (1 or 3))
+            throw new ArgumentException($"images must be [N, 3 or 1, H, W], got {ShapeText.Of(images)}", nameof(images));
+        using var scope = Tensors.NewDisposeScope();
+        var x = images.Detach().To(DType.Float64);
+        var rgb = x.Size(1) == 1 ? x.Expand(x.Size(0), 3, x.Size(2), x.Size(3)) : x;
+        var y = rgb.Narrow(1, 0, 1).Mul(65.481).Add(rgb.Narrow(1, 1, 1).Mul(128.553)).Add(rgb.Narrow(1, 2, 1).Mul(24.966)).Add(16);
+        return scope.MoveToOuter(y);
+    }
+
+    /// <summary>PSNR-Y in dB of each of <paramref name="superResolved"/> against <paramref name="highResolution"/> (float [N, C, H, W] in [0, 1]); +∞ where identical.</summary>
+    /// <exception cref="ArgumentException">The shapes differ, are not images, or the crop leaves nothing.</exception>
+    public static double[] PsnrY(Tensor superResolved, Tensor highResolution, int border)
+    {
+        using var scope = Tensors.NewDisposeScope();
+        var (a, b) = CroppedLuma(superResolved, highResolution, border, 1);
+        var mse = a.Sub(b).Square().Mean([1, 2, 3]).ToArray<double>();
+        return [.. mse.Select(m => m == 0 ? double.PositiveInfinity : 10 * Math.Log10(PeakValue * PeakValue / m))];
+    }
+
+    /// <summary>SSIM-Y of each of <paramref name="superResolved"/> against <paramref name="highResolution"/> (float [N, C, H, W] in [0, 1]).</summary>
+    /// <exception cref="ArgumentException">The shapes differ, are not images, or the crop leaves less than 11×11 pixels.</exception>
+    public static double[] SsimY(Tensor superResolved, Tensor highResolution, int border)
+    {
+        using var scope = Tensors.NewDisposeScope();
+        var (a, b) = CroppedLuma(superResolved, highResolution, border, WindowSize);
+        var window = GaussianWindow();
+        Tensor Filter(Tensor t) => Functional.Conv2d(t, window);
+        var muA = Filter(a);
+        var muB = Filter(b);
+        var muA2 = muA.Square();
+        var muB2 = muB.Square();
+        var muAB = muA.Mul(muB);
+        var sigmaA2 = Filter(a.Square()).Sub(muA2);
+        var sigmaB2 = Filter(b.Square()).Sub(muB2);
+        var sigmaAB = Filter(a.Mul(b)).Sub(muAB);
+        var numerator = muAB.Mul(2).Add(C1).Mul(sigmaAB.Mul(2).Add(C2));
+        var denominator = muA2.Add(muB2).Add(C1).Mul(sigmaA2.Add(sigmaB2).Add(C2));
+        return numerator.Div(denominator).Mean([1, 2, 3]).ToArray<double>();
+    }
+
+    /// <summary>PSNR-Y in dB of one image against another of the same size (gray, RGB or RGBA; alpha is ignored).</summary>
+    public static double PsnrY(Image superResolved, Image highResolution, int border) =>
+        CompareImages(superResolved, highResolution, border, PsnrY);
+
+    /// <summary>SSIM-Y of one image against another of the same size (gray, RGB or RGBA; alpha is ignored).</summary>
+    public static double SsimY(Image superResolved, Image highResolution, int border) =>
+        CompareImages(superResolved, highResolution, border, SsimY);
+
+    private static double CompareImages(Image a, Image b, int border, Func<Tensor, Tensor, int, double[]> metric)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        using var scope = Tensors.NewDisposeScope();
+        return metric(ColourTensor(a), ColourTensor(b), border)[0];
+    }
+
+    private static Tensor ColourTensor(Image image) =>
+        ImageTensors.FromImage(image, 0, 0, image.Width, image.Height, 0, image.Format == PixelFormat.Gray8 ? 1 : 3);
+
+    private static (Tensor A, Tensor B) CroppedLuma(Tensor a, Tensor b, int border, int minimumSide)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentOutOfRangeException.ThrowIfNegative(border);
+        if (!a.Shape.SequenceEqual(b.Shape))
+            throw new ArgumentException($"the super-resolved images {ShapeText.Of(a)} and the originals {ShapeText.Of(b)} differ in shape", nameof(b));
+        var ya = LumaY(a);
+        var yb = LumaY(b);
+        long height = ya.Size(2) - 2L * border, width = ya.Size(3) - 2L * border;
+        if (height < minimumSide || width < minimumSide)
+            throw new ArgumentException(
+                $"images {ya.Size(3)}x{ya.Size(2)} minus a border of {border} leave less than {minimumSide}x{minimumSide} pixels", nameof(border));
+        return (Crop(ya, border, height, width), Crop(yb, border, height, width));
+    }
+
+    private static Tensor Crop(Tensor y, int border, long height, long width) => y.Narrow(2, border, height).Narrow(3, border, width);
+
+    // The normalised outer product of a 1-D Gaussian with itself: [1, 1, 11, 11], float64.
+    private static Tensor GaussianWindow()
+    {
+        var g = Enumerable.Range(0, WindowSize)
+            .Select(i => Math.Exp(-Math.Pow(i - WindowSize / 2, 2) / (2 * WindowSigma * WindowSigma))).ToArray();
+        double sum = g.Sum();
+        var window = new double[WindowSize * WindowSize];
+        for (int i = 0; i < WindowSize; i++)
+            for (int j = 0; j < WindowSize; j++)
+                window[i * WindowSize + j] = g[i] / sum * (g[j] / sum);
+        return Tensors.FromArray(window, 1, 1, WindowSize, WindowSize);
+    }
+}

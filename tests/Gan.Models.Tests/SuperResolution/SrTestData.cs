@@ -1,0 +1,40 @@
+using Gan.Imaging;
+using Gan.Models.SuperResolution;
+using Gan.Torch;
+
+namespace Gan.Models.Tests.SuperResolution;
+
+/// <summary>Tiny networks, random images and the location of the shared Set14 data.</summary>
+internal static class SrTestData
+{
+    public static SrResNetOptions Tiny(int scale, int channels = 3, bool batchNorm = false, bool bicubicResidual = true) => new()
+    {
+        Scale = scale, BlockCount = 2, Width = 8, Channels = channels, BatchNorm = batchNorm, BicubicResidual = bicubicResidual,
+    };
+
+    public static Tensor RandomImages(int n, int channels, int height, int width, ulong seed)
+    {
+        using var generator = new Generator(seed);
+        return Tensors.Rand([n, channels, height, width], generator: generator);
+    }
+
+    public static Image RandomImage(int width, int height, PixelFormat format, int seed)
+    {
+        var random = new Random(seed);
+        var pixels = new byte[width * height * format.ChannelCount()];
+        random.NextBytes(pixels);
+        return Image.FromPixels(width, height, format, pixels);
+    }
+
+    /// <summary>The shared Set14 folder for <paramref name="scale"/> (…/shared/data/sr/Set14/x2), found above the test binaries; inconclusive when absent.</summary>
+    public static string Set14(int scale)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            string candidate = Path.Combine(folder.FullName, "shared", "data", "sr", "Set14", $"x{scale}");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        Assert.Inconclusive("shared/data/sr/Set14 was not found above the test binaries");
+        return "";
+    }
+}

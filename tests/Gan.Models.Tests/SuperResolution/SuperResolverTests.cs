@@ -1,0 +1,157 @@
+using Gan.Imaging;
+using Gan.Models.SuperResolution;
+using Gan.Torch;
+using static Gan.Models.Tests.SuperResolution.SrTestData;
+
+namespace Gan.Models.Tests.SuperResolution;
+
+[TestClass]
+public sealed class SuperResolverTests
+{
+    [TestMethod]
+    [DataRow(2, false)]
+    [DataRow(4, false)]
+    [DataRow(2, true)]
+    public void TiledOutputEqualsUntiledOutput(int scale, bool batchNorm)
+    {
+        using var network = SrResNet.Create(Tiny(scale, batchNorm: batchNorm), seed: 1);
+        using var images = RandomImages(2, 3, 37, 29, seed: 2);
+        network.Eval();
+        using var untiled = network.Call(images);
+
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 8, BatchSize = 3 });
+        using var tiled = resolver.Upscale(images);
+
+        using var scope = Tensors.NewDisposeScope();
+        Assert.IsLessThan(1e-4, tiled.Sub(untiled).Abs().Max().Item<double>());
+        Assert.IsLessThan(images.NumberOfElements, resolver.LargestBatchElements, "tiles, not the whole image");
+    }
+
+    [TestMethod]
+    public void TooLittleOverlapShowsSeams()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 1);
+        using var images = RandomImages(1, 3, 32, 32, seed: 2);
+        network.Eval();
+        using var untiled = network.Call(images);
+
+        using var tiled = new SuperResolver(network, new SuperResolverOptions { TileSize = 8, Overlap = 1 }).Upscale(images);
+
+        using var scope = Tensors.NewDisposeScope();
+        Assert.IsGreaterThan(1e-3, tiled.Sub(untiled).Abs().Max().Item<double>());
+    }
+
+    [TestMethod]
+    public void AnRgbImageUpscalesTiledAsUntiled()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 3);
+        var image = RandomImage(30, 21, PixelFormat.Rgb24, seed: 4);
+
+        var tiled = new SuperResolver(network, new SuperResolverOptions { TileSize = 8 }).Upscale(image);
+        var untiled = new SuperResolver(network, new SuperResolverOptions { TileSize = 64 }).Upscale(image);
+
+        Assert.AreEqual((60, 42, PixelFormat.Rgb24), (tiled.Width, tiled.Height, tiled.Format));
+        Assert.IsLessThanOrEqualTo(1, MaxDifference(tiled, untiled), "equal up to the rounding of float noise");
+    }
+
+    [TestMethod]
+    public void AGrayImageIsUpscaledAsRgbReplicatedAndReturnedAsItsLuma()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 5);
+        var gray = RandomImage(12, 10, PixelFormat.Gray8, seed: 6);
+        var resolver = new SuperResolver(network);
+
+        var upscaled = resolver.Upscale(gray);
+        var viaRgb = resolver.Upscale(gray.ConvertTo(PixelFormat.Rgb24)).ConvertTo(PixelFormat.Gray8);
+
+        Assert.AreEqual((24, 20, PixelFormat.Gray8), (upscaled.Width, upscaled.Height, upscaled.Format));
+        Assert.IsLessThanOrEqualTo(1, MaxDifference(upscaled, viaRgb));
+    }
+
+    [TestMethod]
+    public void RgbaKeepsTheNetworksColourAndUpscalesAlphaByBicubic()
+    {
+        using var network = SrResNet.Create(Tiny(4), seed: 7);
+        var rgba = RandomImage(13, 11, PixelFormat.Rgba32, seed: 8);
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 5 });
+
+        var upscaled = resolver.Upscale(rgba);
+
+        Assert.AreEqual((52, 44, PixelFormat.Rgba32), (upscaled.Width, upscaled.Height, upscaled.Format));
+        var colour = resolver.Upscale(rgba.ConvertTo(PixelFormat.Rgb24));
+        Assert.IsLessThanOrEqualTo(1, MaxDifference(upscaled.ConvertTo(PixelFormat.Rgb24), colour));
+        using var scope = Tensors.NewDisposeScope();
+        var alpha = ImageTensors.ToImage(AntialiasedBicubic.Upscale(ImageTensors.FromImage(rgba, 0, 0, 13, 11, 3, 1), 4));
+        var upscaledAlpha = ImageTensors.ToImage(ImageTensors.FromImage(upscaled, 0, 0, 52, 44, 3, 1));
+        Assert.IsLessThanOrEqualTo(1, MaxDifference(upscaledAlpha, alpha));
+    }
+
+    [TestMethod]
+    public void AGrayNetworkUpscalesEachColourChannel()
+    {
+        using var network = SrResNet.Create(Tiny(2, channels: 1), seed: 9);
+        var rgb = RandomImage(9, 7, PixelFormat.Rgb24, seed: 10);
+        var resolver = new SuperResolver(network);
+
+        var upscaled = resolver.Upscale(rgb);
+
+        for (int c = 0; c < 3; c++)
+        {
+            using var scope = Tensors.NewDisposeScope();
+            var expected = ImageTensors.ToImage(resolver.Upscale(ImageTensors.FromImage(rgb, 0, 0, 9, 7, c, 1)));
+            var actual = ImageTensors.ToImage(ImageTensors.FromImage(upscaled, 0, 0, 18, 14, c, 1));
+            Assert.IsLessThanOrEqualTo(1, MaxDifference(actual, expected), $"channel {c}");
+        }
+    }
+
+    [TestMethod]
+    public void AnImageLargerThanTheTileBudgetUpscalesThroughTilesOnly()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 11);
+        var image = RandomImage(301, 203, PixelFormat.Rgb24, seed: 12);
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 16, BatchSize = 2 });
+
+        var upscaled = resolver.Upscale(image);
+
+        Assert.AreEqual((602, 406), (upscaled.Width, upscaled.Height));
+        long tileBudget = 2L * 3 * (16 + 2 * resolver.Overlap) * (16 + 2 * resolver.Overlap);
+        Assert.IsLessThanOrEqualTo(tileBudget, resolver.LargestBatchElements);
+        Assert.IsLessThan(3L * 301 * 203 / 10, resolver.LargestBatchElements);
+    }
+
+    [TestMethod]
+    [DataRow(nameof(SuperResolverOptions.TileSize))]
+    [DataRow(nameof(SuperResolverOptions.Overlap))]
+    [DataRow(nameof(SuperResolverOptions.BatchSize))]
+    public void InvalidOptionsAreRefusedNamingTheOption(string option)
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 1);
+        var options = option switch
+        {
+            nameof(SuperResolverOptions.TileSize) => new SuperResolverOptions { TileSize = 0 },
+            nameof(SuperResolverOptions.Overlap) => new SuperResolverOptions { Overlap = -1 },
+            _ => new SuperResolverOptions { BatchSize = 0 },
+        };
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new SuperResolver(network, options));
+
+        Assert.AreEqual(option, error.ParamName);
+    }
+
+    [TestMethod]
+    public void ATensorWithTheWrongChannelsIsRefused()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 1);
+        using var gray = RandomImages(1, 1, 8, 8, seed: 1);
+
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new SuperResolver(network).Upscale(gray)).Message, "[N, 3, H, W]");
+    }
+
+    private static int MaxDifference(Image a, Image b)
+    {
+        Assert.AreEqual((a.Width, a.Height, a.Format), (b.Width, b.Height, b.Format));
+        int max = 0;
+        for (int i = 0; i < a.Pixels.Length; i++) max = Math.Max(max, Math.Abs(a.Pixels[i] - b.Pixels[i]));
+        return max;
+    }
+}
