@@ -7,8 +7,9 @@ namespace Gan.Models.SuperResolution;
 /// <summary>
 /// The SRGAN discriminator (Ledig et al. 2017, Fig. 4): eight 3×3 convolutions with LeakyReLU 0.2, widths w, w, 2w,
 /// 2w, 4w, 4w, 8w, 8w, stride 2 on every second, BatchNorm on all but the first; then dense 16w → LeakyReLU → dense 1.
-/// The paper's w is 64 (dense 1024) on 96×96 crops. Takes images [N, C, S, S] in [0, 1] of the size it was built for
-/// and returns one logit per image [N].
+/// The paper's w is 64 (dense 1024) on 96×96 crops, whose last map is 6×6; here an adaptive average pool brings any
+/// last map to 6×6 (the identity at 96×96), so one discriminator judges any patch size of at least 16. Takes images
+/// [N, C, H, W] in [0, 1] and returns one logit per image [N].
 /// </summary>
 public sealed class SrganDiscriminator : Module<Tensor, Tensor>
 {
@@ -18,18 +19,15 @@ public sealed class SrganDiscriminator : Module<Tensor, Tensor>
     /// <summary>Builds the discriminator with PyTorch's default initialisation drawn from <paramref name="init"/>.</summary>
     /// <param name="channels">Image channels (3 or 1).</param>
     /// <param name="width">w, the first convolution's channels (64 in the paper).</param>
-    /// <param name="imageSize">The side of the square HR patches it judges; at least 16.</param>
     /// <param name="init">Initialisation randomness.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
-    public SrganDiscriminator(int channels, int width, int imageSize, Generator init)
+    public SrganDiscriminator(int channels, int width, Generator init)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, 16);
         ArgumentNullException.ThrowIfNull(init);
-        ImageSize = imageSize;
         Channels = channels;
-        int input = channels, side = imageSize;
+        int input = channels;
         for (int layer = 0; layer < 8; layer++)
         {
             int output = width << (layer / 2);
@@ -39,40 +37,40 @@ public sealed class SrganDiscriminator : Module<Tensor, Tensor>
             block.Append(new LeakyReLU(0.2));
             _features.Append(block);
             input = output;
-            if (stride == 2) side = (side + 1) / 2;
         }
-        _classifier = new Sequential(new Flatten(), new Linear((long)input * side * side, 16L * width), new LeakyReLU(0.2),
+        _classifier = new Sequential(new Flatten(), new Linear((long)input * PooledSide * PooledSide, 16L * width), new LeakyReLU(0.2),
             new Linear(16L * width, 1));
         RegisterComponents();
         GanInitialization.Default(this, init);
     }
 
-    /// <summary>The side of the square images it judges.</summary>
-    public int ImageSize { get; }
+    private const int PooledSide = 6;
+    private const int SmallestSide = 16;
 
     /// <summary>Image channels.</summary>
     public int Channels { get; }
 
     /// <summary>One logit per image: [N].</summary>
-    /// <exception cref="ArgumentException">The images are not [N, Channels, ImageSize, ImageSize].</exception>
+    /// <exception cref="ArgumentException">The images are not [N, Channels, H, W] with H, W ≥ 16.</exception>
     public override Tensor Forward(Tensor input)
     {
         using var scope = Tensors.NewDisposeScope();
         var features = Features(input);
-        return scope.MoveToOuter(_classifier.Call(features[^1]).View(input.Size(0)));
+        var pooled = Functional.AdaptiveAvgPool2d(features[^1], PooledSide);
+        return scope.MoveToOuter(_classifier.Call(pooled).View(input.Size(0)));
     }
 
     /// <summary>
     /// The activations after each stride-2 stage (4 maps, from fine to coarse): what the discriminator-feature content
     /// loss compares, since no pretrained VGG exists here. Intermediate maps belong to the caller's dispose scope.
     /// </summary>
-    /// <exception cref="ArgumentException">The images are not [N, Channels, ImageSize, ImageSize].</exception>
+    /// <exception cref="ArgumentException">The images are not [N, Channels, H, W] with H, W ≥ 16.</exception>
     public IReadOnlyList<Tensor> Features(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Dim != 4 || input.Size(1) != Channels || input.Size(2) != ImageSize || input.Size(3) != ImageSize)
+        if (input.Dim != 4 || input.Size(1) != Channels || input.Size(2) < SmallestSide || input.Size(3) < SmallestSide)
             throw new ArgumentException(
-                $"the SRGAN discriminator expects images [N, {Channels}, {ImageSize}, {ImageSize}], got {ShapeText.Of(input)}", nameof(input));
+                $"the SRGAN discriminator expects images [N, {Channels}, H, W] with H and W at least {SmallestSide}, got {ShapeText.Of(input)}", nameof(input));
         var stages = new List<Tensor>();
         var x = input;
         for (int layer = 0; layer < _features.Count; layer++)

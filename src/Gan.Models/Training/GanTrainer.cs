@@ -3,6 +3,7 @@ using System.Globalization;
 using Gan.Models.Gans;
 using Gan.Torch;
 using Gan.Torch.Optim;
+using static Gan.Models.Training.CheckpointState;
 
 namespace Gan.Models.Training;
 
@@ -167,7 +168,7 @@ public sealed class GanTrainer : IDisposable
         AddSection(metadata, "", _modelOptions.ToMetadata());
         AddSection(metadata, "", TrainingOptions.ToMetadata());
         metadata[EpochKey] = Text(Epoch);
-        metadata[StepKey] = Step.ToString(CultureInfo.InvariantCulture);
+        metadata[StepKey] = Text(Step);
         metadata[EpochBatchKey] = Text(_epochBatch);
         metadata[EpochBatchSizeKey] = Text(_epochBatchSize);
         metadata[CollapseRunKey] = Text(_collapseRun);
@@ -380,7 +381,7 @@ public sealed class GanTrainer : IDisposable
         int columns = _fixedLabels is null
             ? (int)Math.Round(Math.Sqrt(_fixedNoise.Size(0)))
             : (int)(_fixedNoise.Size(0) / _modelOptions.ClassCount);
-        var rowLabels = _fixedLabels is null ? null : Enumerable.Range(0, _modelOptions.ClassCount).Select(Text).ToArray();
+        var rowLabels = _fixedLabels is null ? null : Enumerable.Range(0, _modelOptions.ClassCount).Select(c => Text(c)).ToArray();
         GanSampleGrid.Write(samples, columns, rowLabels, path);
         return path;
     }
@@ -411,7 +412,7 @@ public sealed class GanTrainer : IDisposable
         if (_fixedLabels is not null) CopyExact(_fixedLabels, Required(tensors, FixedLabelsKey), FixedLabelsKey);
         _epochOrder = tensors.TryGetValue(EpochOrderKey, out var order) ? order.Clone().DetachFromDisposeScope() : null;
         Epoch = ParseInt(metadata, EpochKey);
-        Step = long.Parse(Required(metadata, StepKey), NumberStyles.None, CultureInfo.InvariantCulture);
+        Step = ParseLong(metadata, StepKey);
         _epochBatch = ParseInt(metadata, EpochBatchKey);
         _epochBatchSize = ParseInt(metadata, EpochBatchSizeKey);
         _collapseRun = ParseInt(metadata, CollapseRunKey);
@@ -436,31 +437,6 @@ public sealed class GanTrainer : IDisposable
     private static string Describe(GanTrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
         $"epoch {p.Epoch}/{p.TotalEpochs} step {p.Step} batch {p.Batch}/{p.BatchesPerEpoch}: D loss {p.DiscriminatorLoss:F4}, " +
         $"G loss {p.GeneratorLoss:F4}, D(x) {p.RealScore:F3}, D(G(z)) {p.FakeScore:F3}, {p.ImagesPerSecond:F0} images/s");
-
-    // SplitMix64 of (seed, stream): well-mixed, independent seeds for the trainer's own generators.
-    private static ulong DeriveSeed(ulong seed, ulong stream)
-    {
-        ulong z = unchecked(seed + stream * 0x9E3779B97F4A7C15UL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
-    }
-
-    private static void AddSection<T>(Dictionary<string, T> target, string prefix, IReadOnlyDictionary<string, T> source)
-    {
-        foreach (var (key, value) in source) target[prefix + key] = value;
-    }
-
-    private static Dictionary<string, T> Section<T>(IReadOnlyDictionary<string, T> source, string prefix) =>
-        source.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(e => e.Key[prefix.Length..], e => e.Value);
-
-    private static T Required<T>(IReadOnlyDictionary<string, T> source, string key) =>
-        source.TryGetValue(key, out var value) ? value : throw new FormatException($"the checkpoint lacks '{key}'");
-
-    private static int ParseInt(IReadOnlyDictionary<string, string> metadata, string key) =>
-        int.Parse(Required(metadata, key), NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private const string GeneratorKey = "generator.";
     private const string DiscriminatorKey = "discriminator.";

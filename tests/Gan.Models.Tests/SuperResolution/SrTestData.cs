@@ -26,6 +26,32 @@ internal static class SrTestData
         return Image.FromPixels(width, height, format, pixels);
     }
 
+    /// <summary>A few python3-skimage photographs (inconclusive when the package is missing).</summary>
+    public static IReadOnlyList<string> SkimagePhotos(params string[] names)
+    {
+        var paths = names.Select(n => Path.Combine(SrPhotoSources.SkimageFolder, n)).ToArray();
+        foreach (var path in paths)
+            if (!File.Exists(path)) Assert.Inconclusive($"{path} is missing (bash scripts/setup.sh installs python3-skimage)");
+        return paths;
+    }
+
+    /// <summary>Six photographs, shrunk to 256 pixels, 24-pixel ×2 patches: a dataset small enough for unit tests.</summary>
+    public static SrPatchDataset SmallPhotoSet(int scale = 2, int validationPatches = 32) => SrPatchDataset.Load(
+        SkimagePhotos("astronaut.png", "camera.png", "chelsea.png", "coffee.png", "motorcycle_left.png", "rocket.jpg"),
+        new SrPatchOptions { Scale = scale, PatchSize = 24, MaxImageSide = 256, ValidationPatchCount = validationPatches, Seed = 1 });
+
+    /// <summary>A temporary folder, deleted when the returned handle is disposed.</summary>
+    public static TemporaryFolder Temporary() => new();
+
+    public sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gan-sr-tests", Guid.NewGuid().ToString("N"));
+
+        public TemporaryFolder() => Directory.CreateDirectory(Path);
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     /// <summary>The shared Set14 folder for <paramref name="scale"/> (…/shared/data/sr/Set14/x2), found above the test binaries; inconclusive when absent.</summary>
     public static string Set14(int scale)
     {

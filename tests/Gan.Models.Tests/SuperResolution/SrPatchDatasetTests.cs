@@ -1,0 +1,129 @@
+using Gan.Imaging;
+using Gan.Models.SuperResolution;
+using Gan.Torch;
+using static Gan.Models.Tests.SuperResolution.SrTestData;
+
+namespace Gan.Models.Tests.SuperResolution;
+
+[TestClass]
+public sealed class SrPatchDatasetTests
+{
+    [TestMethod]
+    public void BatchesHavePairedShapesAndLrIsTheQuantisedAntialiasedShrinkOfHr()
+    {
+        using var data = SmallPhotoSet(scale: 2);
+        using var batch = data.TrainingBatch(step: 3, batchSize: 5);
+        using var scope = Tensors.NewDisposeScope();
+
+        CollectionAssert.AreEqual(new long[] { 5, 3, 24, 24 }, batch.HighResolution.Shape.ToArray());
+        CollectionAssert.AreEqual(new long[] { 5, 3, 12, 12 }, batch.LowResolution.Shape.ToArray());
+        var expected = AntialiasedBicubic.Downscale(batch.HighResolution, 2).Clamp(0, 1).Mul(255).Round().Div(255);
+        Assert.IsTrue(batch.LowResolution.ValueEquals(expected));
+    }
+
+    [TestMethod]
+    public void BatchTDependsOnlyOnTheSeedAndT()
+    {
+        using var a = SmallPhotoSet();
+        using var b = SmallPhotoSet();
+        using var first = a.TrainingBatch(7, 4);
+        using var again = b.TrainingBatch(7, 4);
+        using var next = a.TrainingBatch(8, 4);
+
+        Assert.IsTrue(first.HighResolution.ValueEquals(again.HighResolution));
+        Assert.IsFalse(first.HighResolution.ValueEquals(next.HighResolution));
+        Assert.IsTrue(a.Validation.HighResolution.ValueEquals(b.Validation.HighResolution));
+    }
+
+    [TestMethod]
+    public void ValidationPhotosAreHeldOutOfTraining()
+    {
+        using var data = SmallPhotoSet(validationPatches: 10);
+
+        Assert.HasCount(1, data.ValidationPhotos, "20% of 6 photos, rounded");
+        Assert.HasCount(5, data.TrainingPhotos);
+        Assert.IsEmpty(data.TrainingPhotos.Intersect(data.ValidationPhotos));
+        Assert.AreEqual(10, data.Validation.Count);
+    }
+
+    [TestMethod]
+    public void FlipsAndRotationsAreAllDrawn()
+    {
+        // A photo 24 pixels square has one patch position, so the batch differs only by the 8 transforms.
+        using var folder = Temporary();
+        var gradient = new byte[24 * 24 * 3];
+        for (int i = 0; i < gradient.Length; i++) gradient[i] = (byte)(i / 3 % 24 * 10 + i / 72);
+        string photo = Path.Combine(folder.Path, "a.png");
+        Image.FromPixels(24, 24, PixelFormat.Rgb24, gradient).Save(photo);
+        File.Copy(photo, Path.Combine(folder.Path, "b.png"));
+        using var data = SrPatchDataset.LoadFolders([folder.Path], new SrPatchOptions { Scale = 2, PatchSize = 24, ValidationPatchCount = 1 });
+
+        using var batch = data.TrainingBatch(0, 64);
+
+        var distinct = Enumerable.Range(0, 64)
+            .Select(i => { using var p = batch.HighResolution.Narrow(0, i, 1); return Convert.ToHexString(p.ToArray<float>().SelectMany(BitConverter.GetBytes).ToArray()); })
+            .Distinct().Count();
+        Assert.AreEqual(8, distinct);
+    }
+
+    [TestMethod]
+    public void UnusableFilesAreSkippedWithTheirReasons()
+    {
+        using var folder = Temporary();
+        string text = Path.Combine(folder.Path, "notes.txt");
+        File.WriteAllText(text, "not an image");
+        var files = SkimagePhotos("truncated.jpg", "block.png", "astronaut.png", "coffee.png").Append(text);
+
+        using var data = SrPatchDataset.Load(files, new SrPatchOptions { Scale = 2, PatchSize = 24, MaxImageSide = 128, ValidationPatchCount = 2 });
+
+        Assert.HasCount(3, data.Skipped);
+        StringAssert.Contains(data.Skipped.Single(s => s.Path.EndsWith("truncated.jpg", StringComparison.Ordinal)).Reason, "truncated");
+        StringAssert.Contains(data.Skipped.Single(s => s.Path.EndsWith("block.png", StringComparison.Ordinal)).Reason, "smaller than a 24-pixel patch");
+        Assert.IsTrue(data.Skipped.Any(s => s.Path == text));
+        Assert.HasCount(2, data.TrainingPhotos.Concat(data.ValidationPhotos));
+    }
+
+    [TestMethod]
+    public void FewerThanTwoUsablePhotosIsAnErrorListingTheSkippedFiles()
+    {
+        var files = SkimagePhotos("truncated.jpg", "astronaut.png");
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => SrPatchDataset.Load(files, new SrPatchOptions { Scale = 2, PatchSize = 24 }));
+
+        StringAssert.Contains(error.Message, "truncated.jpg");
+    }
+
+    [TestMethod]
+    [DataRow(nameof(SrPatchOptions.Scale))]
+    [DataRow(nameof(SrPatchOptions.PatchSize))]
+    [DataRow(nameof(SrPatchOptions.MaxImageSide))]
+    [DataRow(nameof(SrPatchOptions.ValidationFraction))]
+    [DataRow(nameof(SrPatchOptions.ValidationPatchCount))]
+    public void InvalidOptionsAreRefusedNamingTheOption(string option)
+    {
+        var options = new SrPatchOptions();
+        switch (option)
+        {
+            case nameof(SrPatchOptions.Scale): options.Scale = 3; break;
+            case nameof(SrPatchOptions.PatchSize): options.PatchSize = 18; break;
+            case nameof(SrPatchOptions.MaxImageSide): options.MaxImageSide = 50; break;
+            case nameof(SrPatchOptions.ValidationFraction): options.ValidationFraction = 1; break;
+            default: options.ValidationPatchCount = 0; break;
+        }
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => SrPatchDataset.Load([], options));
+
+        Assert.AreEqual(option, error.ParamName);
+    }
+
+    [TestMethod]
+    public void TheDebianPhotographsAreThereAndUsable()
+    {
+        var photos = SrPhotoSources.DebianPhotographs();
+        if (photos.Count == 0) Assert.Inconclusive("no Debian photographs installed (bash scripts/setup.sh)");
+
+        using var data = SrPatchDataset.Load(photos, new SrPatchOptions { Scale = 4, PatchSize = 96, MaxImageSide = 256, ValidationPatchCount = 1 });
+
+        Assert.IsEmpty(data.Skipped, string.Join("; ", data.Skipped));
+    }
+}
