@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gan.Models.Training;
 
 namespace Gan.Models.SuperResolution;
 
@@ -78,20 +79,20 @@ public sealed class SrResNetOptions
     public static SrResNetOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        string kind = Required(metadata, "kind");
+        var read = new OptionsMetadataReader(metadata, Prefix, "SRResNet options");
+        string kind = read.Text("kind");
         // A closed list of one: the file names what it is, never a type to instantiate.
         if (kind != KindValue)
             throw new FormatException($"SRResNet options: '{Prefix}kind' = '{kind}' is not '{KindValue}'");
         var options = new SrResNetOptions
         {
-            Scale = ParseInt(metadata, "scale"),
-            BlockCount = ParseInt(metadata, "blocks"),
-            Width = ParseInt(metadata, "width"),
-            Channels = ParseInt(metadata, "channels"),
-            BatchNorm = ParseBool(metadata, "batch_norm"),
-            ResidualScaling = double.TryParse(Required(metadata, "residual_scaling"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s)
-                ? s : throw Malformed(metadata, "residual_scaling"),
-            BicubicResidual = ParseBool(metadata, "bicubic_residual"),
+            Scale = read.Int("scale"),
+            BlockCount = read.Int("blocks"),
+            Width = read.Int("width"),
+            Channels = read.Int("channels"),
+            BatchNorm = read.Bool("batch_norm"),
+            ResidualScaling = read.Double("residual_scaling"),
+            BicubicResidual = read.Bool("bicubic_residual"),
         };
         options.Validate();
         return options;
@@ -103,21 +104,4 @@ public sealed class SrResNetOptions
     private static ArgumentException Invalid(string option, string message) => new($"SrResNetOptions.{option}: {message}", option);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Required(IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(Prefix + key, out var value) ? value : throw new FormatException($"SRResNet options: missing '{Prefix}{key}'");
-
-    private static int ParseInt(IReadOnlyDictionary<string, string> metadata, string key) =>
-        int.TryParse(Required(metadata, key), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
-            ? value : throw Malformed(metadata, key);
-
-    private static bool ParseBool(IReadOnlyDictionary<string, string> metadata, string key) => Required(metadata, key) switch
-    {
-        "true" => true,
-        "false" => false,
-        _ => throw Malformed(metadata, key),
-    };
-
-    private static FormatException Malformed(IReadOnlyDictionary<string, string> metadata, string key) =>
-        new($"SRResNet options: '{Prefix}{key}' = '{metadata[Prefix + key]}' is not valid");
 }

@@ -228,17 +228,7 @@ public sealed class SrTrainer : IDisposable
         using var file = GanCheckpointFile.Read(path);
         if (file.Metadata.GetValueOrDefault(KindKey) != KindValue)
             throw new GanCheckpointException(path, "it is not a super-resolution training checkpoint");
-        SrResNetOptions model;
-        SrTrainerOptions training;
-        try
-        {
-            model = SrResNetOptions.FromMetadata(file.Metadata);
-            training = SrTrainerOptions.FromMetadata(file.Metadata);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new GanCheckpointException(path, $"its options are invalid: {e.Message}", e);
-        }
+        var (model, training) = ParseOptions(path, () => (SrResNetOptions.FromMetadata(file.Metadata), SrTrainerOptions.FromMetadata(file.Metadata)));
         var trainer = new SrTrainer(model, training);
         try
         {

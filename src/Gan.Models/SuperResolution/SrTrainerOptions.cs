@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gan.Models.Training;
 
 namespace Gan.Models.SuperResolution;
 
@@ -103,23 +104,23 @@ public sealed class SrTrainerOptions
     public static SrTrainerOptions FromMetadata(IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        var read = new OptionsMetadataReader(metadata, Prefix, "SR trainer options");
         var options = new SrTrainerOptions
         {
-            Mode = ParseEnum<SrTrainingMode>(metadata, "mode"),
-            Epochs = ParseInt(metadata, "epochs"),
-            StepsPerEpoch = ParseInt(metadata, "steps_per_epoch"),
-            BatchSize = ParseInt(metadata, "batch_size"),
-            LearningRate = ParseDouble(metadata, "lr"),
-            Beta1 = ParseDouble(metadata, "beta1"),
-            Beta2 = ParseDouble(metadata, "beta2"),
-            PixelLoss = ParseEnum<PixelLoss>(metadata, "pixel_loss"),
-            ContentLoss = ParseEnum<ContentLoss>(metadata, "content_loss"),
-            AdversarialWeight = ParseDouble(metadata, "adversarial_weight"),
-            DiscriminatorWidth = ParseInt(metadata, "d_width"),
-            Seed = ulong.TryParse(Required(metadata, "seed"), NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)
-                ? seed : throw Malformed(metadata, "seed"),
-            LogEveryBatches = ParseInt(metadata, "log_every"),
-            CheckpointPath = metadata.GetValueOrDefault(Prefix + "checkpoint_path"),
+            Mode = read.Enum<SrTrainingMode>("mode"),
+            Epochs = read.Int("epochs"),
+            StepsPerEpoch = read.Int("steps_per_epoch"),
+            BatchSize = read.Int("batch_size"),
+            LearningRate = read.Double("lr"),
+            Beta1 = read.Double("beta1"),
+            Beta2 = read.Double("beta2"),
+            PixelLoss = read.Enum<PixelLoss>("pixel_loss"),
+            ContentLoss = read.Enum<ContentLoss>("content_loss"),
+            AdversarialWeight = read.Double("adversarial_weight"),
+            DiscriminatorWidth = read.Int("d_width"),
+            Seed = read.ULong("seed"),
+            LogEveryBatches = read.Int("log_every"),
+            CheckpointPath = read.OptionalText("checkpoint_path"),
         };
         options.Validate();
         return options;
@@ -132,25 +133,4 @@ public sealed class SrTrainerOptions
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Required(IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(Prefix + key, out var value) ? value : throw new FormatException($"SR trainer options: missing '{Prefix}{key}'");
-
-    private static int ParseInt(IReadOnlyDictionary<string, string> metadata, string key) =>
-        int.TryParse(Required(metadata, key), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : throw Malformed(metadata, key);
-
-    private static double ParseDouble(IReadOnlyDictionary<string, string> metadata, string key) =>
-        double.TryParse(Required(metadata, key), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : throw Malformed(metadata, key);
-
-    // Names only from the closed enum (never a type name).
-    private static T ParseEnum<T>(IReadOnlyDictionary<string, string> metadata, string key) where T : struct, Enum
-    {
-        string text = Required(metadata, key);
-        foreach (var value in Enum.GetValues<T>())
-            if (value.ToString() == text) return value;
-        throw Malformed(metadata, key);
-    }
-
-    private static FormatException Malformed(IReadOnlyDictionary<string, string> metadata, string key) =>
-        new($"SR trainer options: '{Prefix}{key}' = '{metadata[Prefix + key]}' is not valid");
 }

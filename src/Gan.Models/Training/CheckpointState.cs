@@ -33,6 +33,20 @@ internal static class CheckpointState
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Runs <paramref name="parse"/> over a checkpoint's options, reporting what it refuses as a damaged checkpoint.</summary>
+    /// <exception cref="GanCheckpointException">The options are missing, malformed or invalid.</exception>
+    public static T ParseOptions<T>(string path, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new GanCheckpointException(path, $"its options are invalid: {e.Message}", e);
+        }
+    }
+
     /// <summary>SplitMix64 of (seed, stream): well-mixed, independent seeds for a trainer's own generators.</summary>
     public static ulong DeriveSeed(ulong seed, ulong stream)
     {

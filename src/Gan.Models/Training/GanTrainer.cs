@@ -185,17 +185,7 @@ public sealed class GanTrainer : IDisposable
     public static GanTrainer LoadCheckpoint(string path)
     {
         using var file = GanCheckpointFile.Read(path);
-        GanOptions model;
-        GanTrainerOptions training;
-        try
-        {
-            model = GanOptions.FromMetadata(file.Metadata);
-            training = GanTrainerOptions.FromMetadata(file.Metadata);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new GanCheckpointException(path, $"its options are invalid: {e.Message}", e);
-        }
+        var (model, training) = ParseOptions(path, () => (GanOptions.FromMetadata(file.Metadata), GanTrainerOptions.FromMetadata(file.Metadata)));
         var trainer = new GanTrainer(model, training);
         try
         {
