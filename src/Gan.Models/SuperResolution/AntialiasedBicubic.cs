@@ -1,3 +1,4 @@
+using Gan.Imaging;
 using Gan.Torch;
 using Gan.Torch.NN;
 
@@ -43,5 +44,13 @@ public static class AntialiasedBicubic
         if (images.Dim != 4 || images.Size(2) % factor != 0 || images.Size(3) % factor != 0)
             throw new ArgumentException($"images must be [N, C, H, W] with H and W multiples of {factor}, got {ShapeText.Of(images)}", nameof(images));
         return Resize(images, (int)(images.Size(2) / factor), (int)(images.Size(3) / factor));
+    }
+
+    /// <summary>Resizes an 8-bit image (every channel, alpha included) to <paramref name="width"/> × <paramref name="height"/>, rounding to 8 bits: the bicubic baseline of SR papers.</summary>
+    public static Image Resize(Image image, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var scope = Tensors.NewDisposeScope();
+        return ImageTensors.ToImage(Resize(ImageTensors.FromImage(image), height, width));
     }
 }

@@ -49,8 +49,8 @@ public static class SrMetrics
     {
         using var scope = Tensors.NewDisposeScope();
         var (a, b) = CroppedLuma(superResolved, highResolution, border, WindowSize);
-        var window = GaussianWindow();
-        Tensor Filter(Tensor t) => Functional.Conv2d(t, window);
+        var (row, column) = GaussianWindow();
+        Tensor Filter(Tensor t) => Functional.Conv2d(Functional.Conv2d(t, row), column);
         var muA = Filter(a);
         var muB = Filter(b);
         var muA2 = muA.Square();
@@ -101,16 +101,14 @@ public static class SrMetrics
 
     private static Tensor Crop(Tensor y, int border, long height, long width) => y.Narrow(2, border, height).Narrow(3, border, width);
 
-    // The normalised outer product of a 1-D Gaussian with itself: [1, 1, 11, 11], float64.
-    private static Tensor GaussianWindow()
+    // The normalised 1-D Gaussian as a row [1, 1, 1, 11] and a column [1, 1, 11, 1], float64: filtering with both is
+    // filtering with their outer product, the 11×11 window, at 2 × 11 instead of 121 multiplications per pixel.
+    private static (Tensor Row, Tensor Column) GaussianWindow()
     {
         var g = Enumerable.Range(0, WindowSize)
             .Select(i => Math.Exp(-Math.Pow(i - WindowSize / 2, 2) / (2 * WindowSigma * WindowSigma))).ToArray();
         double sum = g.Sum();
-        var window = new double[WindowSize * WindowSize];
-        for (int i = 0; i < WindowSize; i++)
-            for (int j = 0; j < WindowSize; j++)
-                window[i * WindowSize + j] = g[i] / sum * (g[j] / sum);
-        return Tensors.FromArray(window, 1, 1, WindowSize, WindowSize);
+        var normalised = g.Select(v => v / sum).ToArray();
+        return (Tensors.FromArray(normalised, 1, 1, 1, WindowSize), Tensors.FromArray(normalised, 1, 1, WindowSize, 1));
     }
 }

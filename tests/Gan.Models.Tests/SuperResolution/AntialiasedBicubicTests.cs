@@ -37,18 +37,19 @@ public sealed class AntialiasedBicubicTests
     [DataRow(4, 26.09)]
     public void BicubicUpscalingOfSet14MatchesThePublishedPsnr(int scale, double published)
     {
-        string folder = Set14(scale);
-        var psnrs = new List<double>();
-        foreach (string lrPath in Directory.GetFiles(folder, "*_LR.png").Order(StringComparer.Ordinal))
-        {
-            var lr = Image.Load(lrPath).ConvertTo(PixelFormat.Rgb24);
-            var hr = Image.Load(lrPath.Replace("_LR.png", "_HR.png", StringComparison.Ordinal)).ConvertTo(PixelFormat.Rgb24);
-            using var scope = Tensors.NewDisposeScope();
-            var upscaled = AntialiasedBicubic.Resize(ImageTensors.FromImage(lr), hr.Height, hr.Width);
-            psnrs.Add(SrMetrics.PsnrY(ImageTensors.ToImage(upscaled), hr, scale));
-        }
+        var scores = SrEvaluation.ScoreFolder(Set14(scale), scale, lr => AntialiasedBicubic.Resize(lr, lr.Width * scale, lr.Height * scale));
 
-        Assert.HasCount(14, psnrs);
-        Assert.AreEqual(published, psnrs.Average(), 0.01);
+        Assert.HasCount(14, scores);
+        Assert.AreEqual(published, scores.Average(s => s.Psnr), 0.01);
+    }
+
+    [TestMethod]
+    public void AnUpscalerThatGetsTheSizeWrongIsNamed()
+    {
+        string folder = Set14(2);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => SrEvaluation.ScoreFolder(folder, 2, lr => lr));
+
+        StringAssert.Contains(error.Message, "img_001_SRF_2_LR.png");
     }
 }
