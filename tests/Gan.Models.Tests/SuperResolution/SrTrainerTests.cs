@@ -100,6 +100,20 @@ public sealed class SrTrainerTests
     }
 
     [TestMethod]
+    [DoNotParallelize]
+    public void TrainingLeavesNoTensorsBehind()
+    {
+        using var data = SmallPhotoSet(validationPatches: 4);
+        using var trainer = new SrTrainer(TinyModel(), Training(epochs: 1, steps: 2, SrTrainingMode.Srgan));
+        trainer.Train(data);
+        long before = Tensors.LiveTensorCount;
+
+        trainer.Train(data);
+
+        Assert.AreEqual(before, Tensors.LiveTensorCount);
+    }
+
+    [TestMethod]
     public void ADatasetForAnotherScaleIsRefused()
     {
         using var data = SmallPhotoSet(scale: 4, validationPatches: 2);

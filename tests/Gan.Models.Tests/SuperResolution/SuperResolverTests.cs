@@ -120,6 +120,22 @@ public sealed class SuperResolverTests
     }
 
     [TestMethod]
+    [DoNotParallelize]
+    public void UpscalingLeavesNoTensorsBehind()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 13);
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 8 });
+        var image = RandomImage(20, 17, PixelFormat.Rgba32, seed: 14);
+        resolver.Upscale(image);
+        long before = Tensors.LiveTensorCount;
+
+        resolver.Upscale(image);
+        resolver.Upscale(image.ConvertTo(PixelFormat.Gray8));
+
+        Assert.AreEqual(before, Tensors.LiveTensorCount);
+    }
+
+    [TestMethod]
     [DataRow(nameof(SuperResolverOptions.TileSize))]
     [DataRow(nameof(SuperResolverOptions.Overlap))]
     [DataRow(nameof(SuperResolverOptions.BatchSize))]
