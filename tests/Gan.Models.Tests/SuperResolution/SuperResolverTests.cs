@@ -120,6 +120,19 @@ public sealed class SuperResolverTests
     }
 
     [TestMethod]
+    [DataRow(1, 1)]
+    [DataRow(3, 1)]
+    [DataRow(2, 9)]
+    public void TinyImagesUpscaleToo(int width, int height)
+    {
+        using var network = SrResNet.Create(Tiny(4), seed: 15);
+
+        var upscaled = new SuperResolver(network, new SuperResolverOptions { TileSize = 2 }).Upscale(RandomImage(width, height, PixelFormat.Rgba32, seed: 16));
+
+        Assert.AreEqual((width * 4, height * 4), (upscaled.Width, upscaled.Height));
+    }
+
+    [TestMethod]
     [DoNotParallelize]
     public void UpscalingLeavesNoTensorsBehind()
     {
