@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 model=artifacts/demo/cdcgan-mnist10k.zip
 dotnet build -c Release examples/ConditionalGanDemo -v quiet -nologo
-dotnet run -c Release --project examples/ConditionalGanDemo --no-build -- train --dataset mnist10k --epochs 10 --model "$model"
+dotnet run -c Release --project examples/ConditionalGanDemo --no-build -- train --dataset mnist10k --epochs 30 --model "$model"
 dotnet run -c Release --project examples/ConditionalGanDemo --no-build -- sample --dataset mnist10k --model "$model" \
   --grid artifacts/demo/cdcgan-mnist10k-grid.png

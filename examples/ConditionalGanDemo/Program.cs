@@ -50,6 +50,11 @@ static void Train(DemoOptions options)
     using var model = pipeline.Fit(data);
     Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F0} s; epoch grids in {options.EpochGridFolder}");
 
+    // What the estimators after GanGenerate would be trained on: the real rows, then 100 synthetic rows per class.
+    var flags = model.TransformForTrainingPipeline(data).GetColumn<bool>("IsSynthetic").ToList();
+    Console.WriteLine($"training view: {flags.Count(f => !f)} real + {flags.Count(f => f)} synthetic rows; at scoring: " +
+                      $"{model.Transform(data).GetColumn<bool>("IsSynthetic").Count()} rows");
+
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
     mlContext.Model.Save(model, data.Schema, options.ModelPath);
     Console.WriteLine($"saved {options.ModelPath} ({new FileInfo(options.ModelPath).Length / 1024} KiB)");
@@ -121,7 +126,7 @@ internal sealed record DemoOptions(string Dataset, int Epochs, int Width, int Th
         string dataset = map.GetValueOrDefault("dataset", "mnist10k");
         return new DemoOptions(
             dataset,
-            int.Parse(map.GetValueOrDefault("epochs", "5")),
+            int.Parse(map.GetValueOrDefault("epochs", "30")),
             int.Parse(map.GetValueOrDefault("width", "32")),
             int.Parse(map.GetValueOrDefault("threads", Environment.ProcessorCount.ToString())),
             map.GetValueOrDefault("model", Path.Combine("artifacts", "demo", $"cdcgan-{dataset}.zip")),
