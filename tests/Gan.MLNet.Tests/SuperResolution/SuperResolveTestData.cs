@@ -48,7 +48,7 @@ internal static class SuperResolveTestData
     public static IDataView Pictures(MLContext context, params Image?[] images) =>
         context.Data.LoadFromEnumerable(images.Select((image, i) => new PictureRow { Name = $"p{i}", Picture = image }).ToList());
 
-    public static List<Image?> Images(IDataView data, string column) => Gan.MLNet.Tests.Images.ImageTestData.Images(data, column);
+    public static List<Image?> ReadImages(IDataView data, string column) => Gan.MLNet.Tests.Images.ImageTestData.Images(data, column);
 
     public static int MaxDifference(Image a, Image b)
     {

@@ -24,7 +24,7 @@ public sealed class SuperResolveTests
 
         Assert.AreEqual(new ImageDataViewType(16, 16), view.Schema["Big"].Type);
         Assert.AreEqual(new ImageDataViewType(16, 16), estimator.GetOutputSchema(SchemaShape.Create(data.Schema)).FindColumn("Big").ItemType);
-        Assert.IsTrue(Images(view, "Big").All(i => i is { Width: 16, Height: 16, Format: PixelFormat.Rgb24 }));
+        Assert.IsTrue(ReadImages(view, "Big").All(i => i is { Width: 16, Height: 16, Format: PixelFormat.Rgb24 }));
     }
 
     [TestMethod]
@@ -38,7 +38,7 @@ public sealed class SuperResolveTests
         var view = transformer.Transform(data);
 
         Assert.AreEqual(new ImageDataViewType(), view.Schema["Big"].Type);
-        CollectionAssert.AreEqual(new[] { (20, 28), (52, 12), (4, 4) }, Images(view, "Big").Select(i => (i!.Width, i.Height)).ToArray());
+        CollectionAssert.AreEqual(new[] { (20, 28), (52, 12), (4, 4) }, ReadImages(view, "Big").Select(i => (i!.Width, i.Height)).ToArray());
         Assert.AreEqual(4, transformer.Scale);
     }
 
@@ -52,7 +52,7 @@ public sealed class SuperResolveTests
         var data = Pictures(context, inputs);
 
         using var transformer = context.Transforms.SuperResolve("Big", "Picture", scale: 2, FromFile(path, 2)).Fit(data);
-        var outputs = Images(transformer.Transform(data), "Big");
+        var outputs = ReadImages(transformer.Transform(data), "Big");
 
         using var network = SrResNetSerialization.Load(path);
         var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 6 });
@@ -75,7 +75,7 @@ public sealed class SuperResolveTests
 
         var batchedView = batched.Transform(data);
         var rows = context.Data.CreateEnumerable<UpscaledRow>(batchedView, reuseRowObject: false).ToList();
-        var oneByOne = Images(single.Transform(data), "Big");
+        var oneByOne = ReadImages(single.Transform(data), "Big");
 
         CollectionAssert.AreEqual(Enumerable.Range(0, 7).Select(i => $"p{i}").ToArray(), rows.Select(r => r.Name).ToArray());
         for (int i = 0; i < rows.Count; i++)
@@ -133,7 +133,7 @@ public sealed class SuperResolveTests
         var data = Pictures(context, Random(8, 8, PixelFormat.Rgb24, 1), null, Random(4, 6, PixelFormat.Gray8, 2), null);
 
         using var transformer = context.Transforms.SuperResolve("Big", "Picture", 2, FromFile(TinyModelFile(folder.Path, 2), 2)).Fit(data);
-        var batched = Images(transformer.Transform(data), "Big");
+        var batched = ReadImages(transformer.Transform(data), "Big");
 
         CollectionAssert.AreEqual(new (int, int)?[] { (16, 16), null, (8, 12), null }, batched.Select(i => i is null ? ((int, int)?)null : (i.Width, i.Height)).ToArray());
         var mapper = transformer.GetRowToRowMapper(data.Schema);
@@ -188,8 +188,8 @@ public sealed class SuperResolveTests
 
         Assert.AreEqual(("Big", "Picture", 2, 2, 6), (loaded.OutputColumnName, loaded.InputColumnName, loaded.Scale, loaded.RowBatchSize, loaded.Tiling.TileSize));
         Assert.AreEqual(SuperResolveModelSource.File, loaded.ModelSource);
-        var before = Images(transformer.Transform(data), "Big");
-        var after = Images(loaded.Transform(other.Data.LoadFromEnumerable(context.Data.CreateEnumerable<PictureRow>(data, reuseRowObject: false).ToList())), "Big");
+        var before = ReadImages(transformer.Transform(data), "Big");
+        var after = ReadImages(loaded.Transform(other.Data.LoadFromEnumerable(context.Data.CreateEnumerable<PictureRow>(data, reuseRowObject: false).ToList())), "Big");
         for (int i = 0; i < before.Count; i++)
             CollectionAssert.AreEqual(before[i]!.Pixels.ToArray(), after[i]!.Pixels.ToArray(), $"row {i}");
     }
@@ -203,7 +203,7 @@ public sealed class SuperResolveTests
         var image = Random(14, 9, PixelFormat.Rgb24, 5);
 
         using var transformer = context.Transforms.SuperResolve("Big", "Picture", 4, FromFile(path, 4)).Fit(Pictures(context, image));
-        var upscaled = Images(transformer.Transform(Pictures(context, image)), "Big").Single()!;
+        var upscaled = ReadImages(transformer.Transform(Pictures(context, image)), "Big").Single()!;
 
         using var network = SrResNetSerialization.Load(path);
         var expected = new SuperResolver(network, new SuperResolverOptions { TileSize = 6 }).Upscale(image);
@@ -235,7 +235,7 @@ public sealed class SuperResolveTests
         Assert.HasCount(3, reports);
         Assert.IsTrue(messages.Any(m => m.Contains("training an SRResNet ×2 on 3 images of 'Picture' (1 held out, 1 smaller than a 16-pixel patch, 1 without an image)")), string.Join("\n", messages));
         Assert.IsTrue(messages.Any(m => m.Contains("validation PSNR-Y")), "the trainer's epoch line reaches the MLContext log");
-        var upscaled = Images(transformer.Transform(data), "Big");
+        var upscaled = ReadImages(transformer.Transform(data), "Big");
         Assert.AreEqual((64, 64), (upscaled[0]!.Width, upscaled[0]!.Height));
     }
 
@@ -262,7 +262,7 @@ public sealed class SuperResolveTests
 
         using var transformer = estimator.Fit(data);
 
-        var upscaled = Images(transformer.Transform(data), "Big").Single()!;
+        var upscaled = ReadImages(transformer.Transform(data), "Big").Single()!;
         Assert.AreEqual((10 * scale, 8 * scale), (upscaled.Width, upscaled.Height));
     }
 
@@ -277,7 +277,7 @@ public sealed class SuperResolveTests
         long before = Tensors.LiveTensorCount;
 
         var transformer = context.Transforms.SuperResolve("Big", "Picture", 2, FromFile(path, 2)).Fit(data);
-        Images(transformer.Transform(data), "Big");
+        ReadImages(transformer.Transform(data), "Big");
         Assert.IsGreaterThan(before, Tensors.LiveTensorCount);
         transformer.Dispose();
 
