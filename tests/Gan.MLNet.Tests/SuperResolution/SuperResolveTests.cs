@@ -43,6 +43,20 @@ public sealed class SuperResolveTests
     }
 
     [TestMethod]
+    public void WithoutAnInputColumnNameTheColumnIsUpscaledInPlace()
+    {
+        using var folder = new TempFolder();
+        var context = new MLContext();
+        var data = Pictures(context, Random(5, 4, PixelFormat.Rgb24, 1));
+
+        using var transformer = context.Transforms.SuperResolve("Picture", scale: 2, options: FromFile(TinyModelFile(folder.Path, 2), 2)).Fit(data);
+        var view = transformer.Transform(data);
+
+        Assert.AreEqual(("Picture", "Picture"), (transformer.OutputColumnName, transformer.InputColumnName));
+        Assert.AreEqual((10, 8), (ReadImages(view, "Picture")[0]!.Width, ReadImages(view, "Picture")[0]!.Height));
+    }
+
+    [TestMethod]
     public void GrayRgbAndRgbaRowsKeepTheirFormatAndMatchTheUpscaler()
     {
         using var folder = new TempFolder();
@@ -110,6 +124,7 @@ public sealed class SuperResolveTests
 
         Assert.AreEqual(expectedAhead - 1, readAhead.Max(), "rows read beyond the current one");
         Assert.AreEqual(7, counting.ValuesRead("Name"));
+        Assert.AreEqual(7, counting.ValuesRead("Picture"), "each image is read once");
     }
 
     [TestMethod]

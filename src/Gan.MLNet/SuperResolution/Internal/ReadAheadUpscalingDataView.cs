@@ -52,6 +52,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         private readonly ValueGetter<Image?> _getImage;
         private readonly ValueGetter<DataViewRowId> _getId;
         private readonly DataViewRowId[] _ids;
+        private readonly Image?[] _images;
         private Image?[] _upscaled = [];
         private int _count, _index = -1;
         private long _position = -1;
@@ -62,11 +63,13 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
             _view = view;
             _input = input;
             _active = active;
-            _slots = inputs.ToDictionary(c => c.Index, ColumnSlots.Create);
+            // The image column is read once per row into _images; the other input columns are copied into slots.
+            _slots = inputs.Where(c => c.Index != view.ImageColumn.Index).ToDictionary(c => c.Index, ColumnSlots.Create);
             _writers = [.. _slots.Values.Select(s => s.BindWriter(input))];
             _getImage = input.GetGetter<Image?>(view.ImageColumn);
             _getId = input.GetIdGetter();
             _ids = new DataViewRowId[view.Owner.RowBatchSize];
+            _images = new Image?[_ids.Length];
         }
 
         public override DataViewSchema Schema => _view.Schema;
@@ -82,8 +85,8 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             CheckGetterRequest<TValue>(column);
-            Delegate getter = column.Index == _view.OutputIndex
-                ? (ValueGetter<Image?>)((ref Image? value) => value = _upscaled[_index])
+            Delegate getter = column.Index == _view.OutputIndex ? (ValueGetter<Image?>)((ref Image? value) => value = _upscaled[_index])
+                : column.Index == _view.ImageColumn.Index ? (ValueGetter<Image?>)((ref Image? value) => value = _images[_index])
                 : _slots[column.Index].CreateReader(() => _index);
             return UntypedGetters.Cast<TValue>(getter, column);
         }
@@ -104,7 +107,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         private bool ReadAhead()
         {
             _upscaled = []; // let the previous batch's images go before reading the next
-            var images = new List<Image?>();
+            Array.Clear(_images);
             long pixels = 0;
             _count = 0;
             while (_count < _ids.Length && pixels < _view.Owner.MaxPendingPixels && _input.MoveNext())
@@ -112,10 +115,8 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
                 foreach (var write in _writers)
                     write(_count);
                 _getId(ref _ids[_count]);
-                Image? image = null;
-                _getImage(ref image);
-                images.Add(image);
-                pixels += image is null ? 0 : (long)image.Width * image.Height;
+                _getImage(ref _images[_count]);
+                pixels += _images[_count] is { } image ? (long)image.Width * image.Height : 0;
                 _count++;
             }
             foreach (var slots in _slots.Values)
@@ -124,7 +125,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
             _index = 0;
             if (_count == 0)
                 return false;
-            _upscaled = _view.Owner.Upscale(images);
+            _upscaled = _view.Owner.Upscale(_images.AsSpan(0, _count).ToArray());
             return true;
         }
 
