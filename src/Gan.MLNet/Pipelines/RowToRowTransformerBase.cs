@@ -27,8 +27,12 @@ public abstract class RowToRowTransformerBase : ITransformer, IDisposable
         return new ColumnAddingRowMapper(MakeMapper(inputSchema));
     }
 
-    /// <inheritdoc />
-    public IDataView Transform(IDataView input)
+    /// <summary>
+    /// The lazy view of <paramref name="input"/> with the added columns. Override only to compute the added columns of
+    /// several rows together (a cursor may read ahead); the values must be those <see cref="GetRowToRowMapper"/> gives.
+    /// </summary>
+    /// <param name="input">The data.</param>
+    public virtual IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return new RowToRowMappedDataView(input, GetRowToRowMapper(input.Schema));

@@ -62,6 +62,38 @@ public sealed class SrPatchDataset : IDisposable
             if (photo is null) skipped.Add(new SkippedPhoto(path, reason!));
             else photos.Add((path, photo));
         }
+        return Split(photos, skipped, options);
+    }
+
+    /// <summary>
+    /// Cuts patches from images already in memory (e.g. an image column read by a pipeline), each named for messages
+    /// and <see cref="TrainingPhotos"/>; they are prepared exactly as decoded files are (RGB, shrunk to
+    /// <see cref="SrPatchOptions.MaxImageSide"/>), and images smaller than a patch are skipped with the reason. The
+    /// split follows the seed and the order given.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid, an image is null, or two images share a name.</exception>
+    /// <exception cref="InvalidDataException">Fewer than two usable images remain; the message lists the skipped ones.</exception>
+    public static SrPatchDataset FromImages(IEnumerable<(string Name, Image Image)> images, SrPatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        options = options?.Clone() ?? new SrPatchOptions();
+        options.Validate();
+        var photos = new List<(string, Image)>();
+        var skipped = new List<SkippedPhoto>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, image) in images)
+        {
+            if (image is null) throw new ArgumentException($"image '{name}' is null", nameof(images));
+            if (!names.Add(name)) throw new ArgumentException($"two images are named '{name}'", nameof(images));
+            var (photo, reason) = Prepare(image, options);
+            if (photo is null) skipped.Add(new SkippedPhoto(name, reason!));
+            else photos.Add((name, photo));
+        }
+        return Split(photos, skipped, options);
+    }
+
+    private static SrPatchDataset Split(List<(string, Image)> photos, List<SkippedPhoto> skipped, SrPatchOptions options)
+    {
         if (photos.Count < 2)
             throw new InvalidDataException(
                 $"super-resolution training needs at least 2 usable photographs (one held out), found {photos.Count}" +
@@ -175,6 +207,11 @@ public sealed class SrPatchDataset : IDisposable
         {
             return (null, e.Message);
         }
+        return Prepare(photo, options);
+    }
+
+    private static (Image? Photo, string? Reason) Prepare(Image photo, SrPatchOptions options)
+    {
         if (Math.Min(photo.Width, photo.Height) < options.PatchSize)
             return (null, $"{photo.Width}x{photo.Height} is smaller than a {options.PatchSize}-pixel patch");
         photo = photo.ConvertTo(PixelFormat.Rgb24);

@@ -45,14 +45,46 @@ public sealed class SuperResolver
     public Image Upscale(Image image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        int scale = Scale, outWidth = checked(image.Width * scale), outHeight = checked(image.Height * scale);
-        var output = new byte[checked((long)outWidth * outHeight * image.Channels)];
-        int netChannels = _network.Options.Channels;
+        return Upscale([image])[0];
+    }
+
+    /// <summary>
+    /// Upscales several images (each gray, RGB or RGBA, of any size) together: tiles of the same input size from
+    /// different images share the network's batches, so many small images cost fewer network calls than one by one.
+    /// Each result equals <see cref="Upscale(Image)"/> of its image up to float rounding (BLAS may block a batch
+    /// differently); memory stays bounded by the tile batch plus the images and their outputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">An image is null.</exception>
+    public IReadOnlyList<Image> Upscale(IReadOnlyList<Image> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Any(i => i is null)) throw new ArgumentException("the images must not be null", nameof(images));
+        int scale = Scale;
+        var outputs = images.Select(i => new byte[checked((long)i.Width * scale * i.Height * scale * i.Channels)]).ToArray();
+        bool wasTraining = _network.IsTraining;
+        _network.Eval();
+        try
+        {
+            Run([.. images.Select((image, i) => ColourTiles(image, outputs[i]))], Overlap, _network.Call);
+        }
+        finally
+        {
+            _network.Train(wasTraining);
+        }
+        var alpha = images.Select((image, i) => (image, i)).Where(p => p.image.Format == PixelFormat.Rgba32)
+            .Select(p => AlphaTiles(p.image, outputs[p.i])).ToList();
+        if (alpha.Count > 0) Run(alpha, BicubicRadius, t => AntialiasedBicubic.Upscale(t, scale));
+        return [.. images.Select((image, i) => Image.FromPixels(image.Width * scale, image.Height * scale, image.Format, outputs[i]))];
+    }
+
+    private TileSource ColourTiles(Image image, byte[] output)
+    {
+        int scale = Scale, outWidth = image.Width * scale, netChannels = _network.Options.Channels;
         bool gray = image.Format == PixelFormat.Gray8;
         int colourChannels = gray ? 1 : 3;
         // Each tile enters as [k, netChannels, h, w]: k = 3 when a gray network takes the colour channels as a batch.
         int k = netChannels == 1 ? colourChannels : 1;
-        Tensor ReadColour(Region r)
+        Tensor Read(Region r)
         {
             using var scope = Tensors.NewDisposeScope();
             var tile = ImageTensors.FromImage(image, r.X, r.Y, r.Width, r.Height, 0, colourChannels);
@@ -60,28 +92,22 @@ public sealed class SuperResolver
             else if (gray) tile = tile.Expand(1, 3, r.Height, r.Width);
             return scope.MoveToOuter(tile.Contiguous());
         }
-        void WriteColour(Region core, Tensor upscaled)
+        void Write(Region core, Tensor upscaled)
         {
             using var scope = Tensors.NewDisposeScope();
             var planes = netChannels == 1 ? upscaled.Permute(1, 0, 2, 3).Squeeze(0) : upscaled.Squeeze(0);
             if (gray && netChannels == 3) planes = Luma(planes.Clamp(0, 1));
             ImageTensors.Write(planes, output, outWidth, image.Channels, core.X * scale, core.Y * scale, 0);
         }
-        bool wasTraining = _network.IsTraining;
-        _network.Eval();
-        try
-        {
-            Run(image.Width, image.Height, Overlap, k, _network.Call, ReadColour, WriteColour);
-        }
-        finally
-        {
-            _network.Train(wasTraining);
-        }
-        if (image.Format == PixelFormat.Rgba32)
-            Run(image.Width, image.Height, BicubicRadius, 1, t => AntialiasedBicubic.Upscale(t, scale),
-                r => ImageTensors.FromImage(image, r.X, r.Y, r.Width, r.Height, 3, 1),
-                (core, upscaled) => ImageTensors.Write(upscaled.Squeeze(0), output, outWidth, 4, core.X * scale, core.Y * scale, 3));
-        return Image.FromPixels(outWidth, outHeight, image.Format, output);
+        return new TileSource(image.Width, image.Height, k, Read, Write);
+    }
+
+    private TileSource AlphaTiles(Image image, byte[] output)
+    {
+        int scale = Scale, outWidth = image.Width * scale;
+        return new TileSource(image.Width, image.Height, 1,
+            r => ImageTensors.FromImage(image, r.X, r.Y, r.Width, r.Height, 3, 1),
+            (core, upscaled) => ImageTensors.Write(upscaled.Squeeze(0), output, outWidth, 4, core.X * scale, core.Y * scale, 3));
     }
 
     /// <summary>
@@ -103,10 +129,10 @@ public sealed class SuperResolver
         try
         {
             using var scope = Tensors.NewDisposeScope();
-            Run(width, height, Overlap, n, _network.Call,
+            Run([new TileSource(width, height, n,
                 r => images.Narrow(2, r.Y, r.Height).Narrow(3, r.X, r.Width).Contiguous(),
                 (core, upscaled) => result.Narrow(2, (long)core.Y * scale, (long)core.Height * scale)
-                    .Narrow(3, (long)core.X * scale, (long)core.Width * scale).CopyInPlace(upscaled));
+                    .Narrow(3, (long)core.X * scale, (long)core.Width * scale).CopyInPlace(upscaled))], Overlap, _network.Call);
         }
         finally
         {
@@ -115,35 +141,37 @@ public sealed class SuperResolver
         return result;
     }
 
-    // Tiles the width × height input; read gives [k, C, h, w] for an input region, write receives [k, C', ·, ·] for a core.
-    private void Run(int width, int height, int overlap, int k, Func<Tensor, Tensor> upscale, Func<Region, Tensor> read,
-        Action<Region, Tensor> write)
+    // Tiles every source's input; a source's read gives [k, C, h, w] for an input region, its write receives
+    // [k, C', ·, ·] for a core. Tiles of the same input size share batches, across sources too.
+    private void Run(IReadOnlyList<TileSource> sources, int overlap, Func<Tensor, Tensor> upscale)
     {
         int tile = _options.TileSize, scale = Scale;
-        var tiles = new List<(Region Core, Region Input)>();
-        for (int y = 0; y < height; y += tile)
-            for (int x = 0; x < width; x += tile)
-            {
-                var core = new Region(x, y, Math.Min(tile, width - x), Math.Min(tile, height - y));
-                int x0 = Math.Max(0, x - overlap), y0 = Math.Max(0, y - overlap);
-                int x1 = Math.Min(width, core.X + core.Width + overlap), y1 = Math.Min(height, core.Y + core.Height + overlap);
-                tiles.Add((core, new Region(x0, y0, x1 - x0, y1 - y0)));
-            }
+        var tiles = new List<(TileSource Source, Region Core, Region Input)>();
+        foreach (var source in sources)
+            for (int y = 0; y < source.Height; y += tile)
+                for (int x = 0; x < source.Width; x += tile)
+                {
+                    var core = new Region(x, y, Math.Min(tile, source.Width - x), Math.Min(tile, source.Height - y));
+                    int x0 = Math.Max(0, x - overlap), y0 = Math.Max(0, y - overlap);
+                    int x1 = Math.Min(source.Width, core.X + core.Width + overlap), y1 = Math.Min(source.Height, core.Y + core.Height + overlap);
+                    tiles.Add((source, core, new Region(x0, y0, x1 - x0, y1 - y0)));
+                }
         foreach (var group in tiles.GroupBy(t => (t.Input.Width, t.Input.Height)))
             foreach (var batch in group.Chunk(_options.BatchSize))
             {
                 using var scope = Tensors.NewDisposeScope();
-                var input = Tensors.Cat([.. batch.Select(t => read(t.Input))], 0);
+                var input = Tensors.Cat([.. batch.Select(t => t.Source.Read(t.Input))], 0);
                 LargestBatchElements = Math.Max(LargestBatchElements, input.NumberOfElements);
                 Tensor upscaled;
                 using (Tensors.InferenceMode()) upscaled = upscale(input);
-                for (int i = 0; i < batch.Length; i++)
+                long first = 0;
+                foreach (var (source, core, region) in batch)
                 {
-                    var (core, region) = batch[i];
-                    var piece = upscaled.Narrow(0, (long)i * k, k)
+                    var piece = upscaled.Narrow(0, first, source.K)
                         .Narrow(2, (long)(core.Y - region.Y) * scale, (long)core.Height * scale)
                         .Narrow(3, (long)(core.X - region.X) * scale, (long)core.Width * scale);
-                    write(core, piece);
+                    source.Write(core, piece);
+                    first += source.K;
                 }
             }
     }
@@ -152,4 +180,7 @@ public sealed class SuperResolver
         rgb.Narrow(0, 0, 1).Mul(0.299).Add(rgb.Narrow(0, 1, 1).Mul(0.587)).Add(rgb.Narrow(0, 2, 1).Mul(0.114));
 
     private readonly record struct Region(int X, int Y, int Width, int Height);
+
+    // An input of Width × Height pixels whose tiles enter the network as K batch items each.
+    private sealed record TileSource(int Width, int Height, int K, Func<Region, Tensor> Read, Action<Region, Tensor> Write);
 }

@@ -152,7 +152,7 @@ public sealed class ModelSaveLoadTests
         stream.Position = 0;
         var unregistered = new MLContext();
         var error = Assert.ThrowsExactly<ModelFormatException>(() => unregistered.Model.Load(stream, out _));
-        Assert.StartsWith("Component 1 has unknown kind 'Tests.Scale'; this build knows: Concatenate, ConvertToGrayscale, ConvertToImage, CopyColumns, DropColumns, ExtractPixels, GanGenerate, LoadImages, MapKeyToValue, MapValueToKey, ResizeImages, SelectColumns, TransformerChain.", error.Message);
+        Assert.StartsWith("Component 1 has unknown kind 'Tests.Scale'; this build knows: Concatenate, ConvertToGrayscale, ConvertToImage, CopyColumns, DropColumns, ExtractPixels, GanGenerate, LoadImages, MapKeyToValue, MapValueToKey, ResizeImages, SelectColumns, SuperResolve, TransformerChain.", error.Message);
 
         stream.Position = 0;
         var registered = new MLContext();

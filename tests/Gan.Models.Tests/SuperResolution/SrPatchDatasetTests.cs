@@ -117,6 +117,42 @@ public sealed class SrPatchDatasetTests
     }
 
     [TestMethod]
+    public void ImagesInMemoryGiveTheSamePatchesAsTheirFiles()
+    {
+        using var folder = Temporary();
+        var paths = new List<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            string path = Path.Combine(folder.Path, $"photo{i}.png");
+            File.WriteAllBytes(path, RandomImage(40 + i, 36, i % 2 == 0 ? PixelFormat.Rgb24 : PixelFormat.Gray8, seed: i).Encode(ImageFormat.Png));
+            paths.Add(path);
+        }
+        var options = new SrPatchOptions { Scale = 2, PatchSize = 16, ValidationPatchCount = 4 };
+        using var fromFiles = SrPatchDataset.Load(paths, options);
+
+        using var fromImages = SrPatchDataset.FromImages(paths.Select(p => (p, Image.Load(p))), options);
+
+        CollectionAssert.AreEqual(fromFiles.TrainingPhotos.ToArray(), fromImages.TrainingPhotos.ToArray());
+        using var scope = Tensors.NewDisposeScope();
+        Assert.IsTrue(fromFiles.Validation.HighResolution.ValueEquals(fromImages.Validation.HighResolution));
+        using var a = fromFiles.TrainingBatch(3, 4);
+        using var b = fromImages.TrainingBatch(3, 4);
+        Assert.IsTrue(a.LowResolution.ValueEquals(b.LowResolution));
+    }
+
+    [TestMethod]
+    public void ImagesInMemorySmallerThanAPatchAreSkippedByName()
+    {
+        var images = new[] { ("row 0", RandomImage(20, 20, PixelFormat.Rgb24, 1)), ("row 1", RandomImage(8, 30, PixelFormat.Rgb24, 2)), ("row 2", RandomImage(20, 20, PixelFormat.Rgba32, 3)) };
+
+        using var data = SrPatchDataset.FromImages(images, new SrPatchOptions { Scale = 2, PatchSize = 16, ValidationPatchCount = 2 });
+
+        Assert.AreEqual("row 1", data.Skipped.Single().Path);
+        StringAssert.Contains(data.Skipped.Single().Reason, "smaller than a 16-pixel patch");
+        Assert.ThrowsExactly<InvalidDataException>(() => SrPatchDataset.FromImages(images.Take(2), new SrPatchOptions { Scale = 2, PatchSize = 16 }));
+    }
+
+    [TestMethod]
     public void TheDebianPhotographsAreThereAndUsable()
     {
         var photos = SrPhotoSources.DebianPhotographs();

@@ -176,6 +176,37 @@ public sealed class SuperResolverTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new SuperResolver(network).Upscale(gray)).Message, "[N, 3, H, W]");
     }
 
+    [TestMethod]
+    [DataRow(3)]
+    [DataRow(1)]
+    public void SeveralImagesUpscaleTogetherAsEachAlone(int networkChannels)
+    {
+        using var network = SrResNet.Create(Tiny(2, networkChannels), seed: 3);
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 6, BatchSize = 8 });
+        Image[] images =
+        [
+            RandomImage(12, 12, PixelFormat.Rgb24, seed: 1), RandomImage(12, 12, PixelFormat.Gray8, seed: 2),
+            RandomImage(7, 9, PixelFormat.Rgba32, seed: 3), RandomImage(12, 12, PixelFormat.Rgba32, seed: 4),
+        ];
+
+        var together = resolver.Upscale(images);
+
+        Assert.HasCount(images.Length, together);
+        for (int i = 0; i < images.Length; i++)
+            Assert.IsLessThanOrEqualTo(1, MaxDifference(together[i], resolver.Upscale(images[i])), $"image {i}");
+    }
+
+    [TestMethod]
+    public void SameSizeTilesOfDifferentImagesShareBatches()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 3);
+        var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 8, Overlap = 0, BatchSize = 4 });
+
+        resolver.Upscale([RandomImage(8, 8, PixelFormat.Rgb24, seed: 1), RandomImage(8, 8, PixelFormat.Rgb24, seed: 2)]);
+
+        Assert.AreEqual(2L * 3 * 8 * 8, resolver.LargestBatchElements, "both 8×8 tiles went through the network in one batch");
+    }
+
     private static int MaxDifference(Image a, Image b)
     {
         Assert.AreEqual((a.Width, a.Height, a.Format), (b.Width, b.Height, b.Format));

@@ -20,5 +20,6 @@ internal static class BuiltInModelComponents
         registry.Register(VectorToImageConvertingTransformer.ModelKind, VectorToImageConvertingTransformer.Load);
         registry.Register(ImageGrayscalingTransformer.ModelKind, ImageGrayscalingTransformer.Load);
         registry.Register(GanGeneratingTransformer.ModelKind, GanGeneratingTransformer.Load);
+        registry.Register(SuperResolvingTransformer.ModelKind, SuperResolvingTransformer.Load);
     }
 }

@@ -1,0 +1,120 @@
+using Gan.Imaging;
+using Gan.MLNet.Data;
+using Gan.Models.SuperResolution;
+using Gan.Torch.NN;
+using Gan.Torch.Serialization;
+
+namespace Gan.MLNet.Transforms;
+
+/// <summary>
+/// Upscales an image column with an SRResNet (<c>mlContext.Transforms.SuperResolve</c>). Fit takes the network from
+/// where <see cref="Options.ModelSource"/> says: the bundled default for the scale, an SRResNet file, or one trained on
+/// the input column's images (read once into memory, then <see cref="SrTrainer"/>, reporting to the MLContext log and
+/// to <see cref="Options.Progress"/>). Returns a <see cref="SuperResolvingTransformer"/>.
+/// </summary>
+public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingTransformer>
+{
+    private readonly MLContext _context;
+
+    internal SuperResolvingEstimator(MLContext context, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _context = context;
+        Settings = options with
+        {
+            Network = options.Network.Clone(), Training = options.Training.Clone(), Patches = options.Patches.Clone(), Tiling = options.Tiling.Clone(),
+        };
+    }
+
+    /// <summary>The settings (a copy).</summary>
+    public Options Settings { get; }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var input = inputSchema.FindColumn(Settings.SourceColumnName);
+        if (input.Kind != SchemaShape.Column.VectorKind.Scalar)
+            throw new SchemaMismatchException(input.Name, "an image", input.GetTypeString());
+        var added = SchemaShape.Column.FromType(Settings.OutputColumnName, SuperResolvingTransformer.OutputType(input.Name, input.ItemType, Settings.Scale));
+        return new SchemaShape(inputSchema.Where(c => c.Name != added.Name).Append(added));
+    }
+
+    /// <summary>Gets the network (bundled, from the file, or trained on the input images) and returns the transformer holding it.</summary>
+    /// <exception cref="ColumnNotFoundException">The input column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">The input column is not an image column.</exception>
+    /// <exception cref="BundledSrModelNotFoundException">This build has no bundled model for the scale.</exception>
+    /// <exception cref="FileNotFoundException">The model file does not exist.</exception>
+    /// <exception cref="FormatException">The model file is not an SRResNet file, or not of the scale.</exception>
+    /// <exception cref="InvalidDataException">Training: fewer than two input images are at least a patch in size.</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public SuperResolvingTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var column = input.Schema[Settings.SourceColumnName];
+        SuperResolvingTransformer.OutputType(column.Name, column.Type, Settings.Scale);
+        var network = Settings.ModelSource switch
+        {
+            SuperResolveModelSource.Bundled => BundledSrModels.Load(Settings.Scale),
+            SuperResolveModelSource.File => LoadFile(Settings.ModelPath!),
+            _ => Train(input, column),
+        };
+        string source = Settings.ModelSource switch
+        {
+            SuperResolveModelSource.Bundled => $"the bundled ×{Settings.Scale} model",
+            SuperResolveModelSource.File => $"'{Path.GetFullPath(Settings.ModelPath!)}'",
+            _ => $"a network trained on '{column.Name}'",
+        };
+        Log($"upscaling '{column.Name}' ×{Settings.Scale} into '{Settings.OutputColumnName}' with {source} " +
+            $"({network.Options.BlockCount} blocks × {network.Options.Width} channels)");
+        var settings = new SuperResolvingTransformer.Settings(Settings.OutputColumnName, column.Name, Settings.ModelSource,
+            Settings.Tiling.TileSize, Settings.Tiling.Overlap, Settings.Tiling.BatchSize, Settings.RowBatchSize, Settings.MaxPendingPixels);
+        return new SuperResolvingTransformer(network, settings);
+    }
+
+    private SrResNet LoadFile(string path)
+    {
+        SrResNet network;
+        try
+        {
+            network = SrResNetSerialization.Load(path);
+        }
+        catch (Exception e) when (e is SafeTensorsFormatException or StateDictException or FormatException)
+        {
+            throw new FormatException($"SuperResolve: the model file '{Path.GetFullPath(path)}' is not an SRResNet file: {e.Message}", e);
+        }
+        if (network.Scale != Settings.Scale)
+        {
+            network.Dispose();
+            throw new FormatException($"SuperResolve: the model file '{Path.GetFullPath(path)}' upscales ×{network.Scale}, but Scale is {Settings.Scale}");
+        }
+        return network;
+    }
+
+    private SrResNet Train(IDataView input, DataViewSchema.Column column)
+    {
+        var images = new List<(string, Image)>();
+        long missing = 0;
+        using (var cursor = input.GetRowCursor(column))
+        {
+            var getter = cursor.GetGetter<Image?>(column);
+            Image? image = null;
+            while (cursor.MoveNext())
+            {
+                getter(ref image);
+                if (image is null) missing++;
+                else images.Add(($"row {cursor.Position}", image));
+            }
+        }
+        using var data = SrPatchDataset.FromImages(images, Settings.ScaledPatches);
+        Log($"training an SRResNet ×{Settings.Scale} on {data.TrainingPhotos.Count} images of '{column.Name}' " +
+            $"({data.ValidationPhotos.Count} held out, {data.Skipped.Count} smaller than a {Settings.Patches.PatchSize}-pixel patch, {missing} without an image)");
+        using var trainer = new SrTrainer(Settings.ScaledNetwork, Settings.Training);
+        trainer.Log += (_, e) => Log(e.Message);
+        trainer.Train(data, Settings.Progress, Settings.CancellationToken);
+        return SrResNetSerialization.Copy(trainer.Generator);
+    }
+
+    private void Log(string message) => _context.WriteLog(nameof(SuperResolvingEstimator), ChannelMessageKind.Info, message);
+}

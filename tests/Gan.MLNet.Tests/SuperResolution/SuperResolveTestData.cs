@@ -1,0 +1,60 @@
+using Gan.Imaging;
+using Gan.MLNet.Transforms;
+using Gan.Models.SuperResolution;
+
+namespace Gan.MLNet.Tests.SuperResolution;
+
+/// <summary>Tiny SRResNet files, image rows and readers for the SuperResolve tests.</summary>
+internal static class SuperResolveTestData
+{
+    public sealed class PictureRow
+    {
+        public string Name { get; set; } = "";
+        public Image? Picture { get; set; }
+    }
+
+    public sealed class FixedPictureRow
+    {
+        [Gan.MLNet.Data.ImageType(8, 8)]
+        public Image? Picture { get; set; }
+    }
+
+    /// <summary>A random image (every byte drawn from the seed).</summary>
+    public static Image Random(int width, int height, PixelFormat format, int seed)
+    {
+        var pixels = new byte[width * height * format.ChannelCount()];
+        new Random(seed).NextBytes(pixels);
+        return Image.FromPixels(width, height, format, pixels);
+    }
+
+    /// <summary>Writes a tiny untrained SRResNet (1 block × 4 channels) of <paramref name="scale"/> into <paramref name="folder"/>.</summary>
+    public static string TinyModelFile(string folder, int scale, ulong seed = 1)
+    {
+        string path = Path.Combine(folder, $"tiny-x{scale}.safetensors");
+        using var network = SrResNet.Create(new SrResNetOptions { Scale = scale, BlockCount = 1, Width = 4 }, seed);
+        SrResNetSerialization.Save(network, path);
+        return path;
+    }
+
+    /// <summary>SuperResolve settings that use the model file, with small tiles so the images are really tiled.</summary>
+    public static SuperResolvingEstimator.Options FromFile(string path, int scale) => new()
+    {
+        Scale = scale,
+        ModelSource = SuperResolveModelSource.File,
+        ModelPath = path,
+        Tiling = new SuperResolverOptions { TileSize = 6 },
+    };
+
+    public static IDataView Pictures(MLContext context, params Image?[] images) =>
+        context.Data.LoadFromEnumerable(images.Select((image, i) => new PictureRow { Name = $"p{i}", Picture = image }).ToList());
+
+    public static List<Image?> ReadImages(IDataView data, string column) => Gan.MLNet.Tests.Images.ImageTestData.Images(data, column);
+
+    public static int MaxDifference(Image a, Image b)
+    {
+        Assert.AreEqual((a.Width, a.Height, a.Format), (b.Width, b.Height, b.Format));
+        int max = 0;
+        for (int i = 0; i < a.Pixels.Length; i++) max = Math.Max(max, Math.Abs(a.Pixels[i] - b.Pixels[i]));
+        return max;
+    }
+}
