@@ -3,7 +3,7 @@ using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Tests.Readme;
 
-/// <summary>The Gan.MLNet snippet of README.md, compiled and run; a second test keeps the README's copy identical.</summary>
+/// <summary>The Gan.MLNet snippet of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve snippet) identical.</summary>
 [TestClass]
 public sealed class ReadmeSnippetTests
 {
@@ -56,12 +56,15 @@ public sealed class ReadmeSnippetTests
     }
 
     [TestMethod]
-    public void TheReadmeShowsExactlyThisCode()
+    [DataRow("tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs", "readme-mlnet")]
+    [DataRow("tests/Gan.MLNet.Tests/SuperResolution/SuperResolveSnippetTests.cs", "readme-superresolve")]
+    public void TheReadmeShowsExactlyThisCode(string testFile, string region)
     {
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs"));
-        string snippet = Regex.Match(source, @"#region readme-mlnet\r?\n(.*?)\r?\n\s*#endregion", RegexOptions.Singleline).Groups[1].Value;
+        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), testFile));
+        string snippet = Regex.Match(source, $@"#region {region}\r?\n(.*?)\r?\n\s*#endregion", RegexOptions.Singleline).Groups[1].Value;
+        Assert.IsGreaterThan(0, snippet.Length, $"{testFile} has no region {region}");
         string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        Assert.Contains(Normalize(snippet), Normalize(readme), "README.md's Gan.MLNet snippet differs from ReadmeSnippetTests; copy it over");
+        Assert.Contains(Normalize(snippet), Normalize(readme), $"README.md's {region} snippet differs from {testFile}; copy it over");
     }
 
     private static string Normalize(string code) =>
