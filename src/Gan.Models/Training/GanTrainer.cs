@@ -281,7 +281,7 @@ public sealed class GanTrainer : IDisposable
         var generator = Networks.Generator;
         var discriminator = Networks.Discriminator;
         var index = _epochOrder!.Narrow(0, start, run.BatchSize);
-        var real = run.Samples.IndexSelect(0, index);
+        var real = generator.TrainingReal(run.Samples.IndexSelect(0, index));
         var labels = run.Labels?.IndexSelect(0, index);
 
         Tensor fake = null!;
@@ -289,7 +289,7 @@ public sealed class GanTrainer : IDisposable
         for (int k = 0; k < run.Options.DiscriminatorStepsPerBatch; k++)
         {
             // Only the last D step's fakes feed the first G step, so only they keep G's graph.
-            fake = Fake(run.BatchSize, labels, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
+            fake = Fake(run.BatchSize, labels, real, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
             var realLogits = discriminator.Call(real, labels);
             var fakeLogits = discriminator.Call(fake.Detach(), labels);
             var loss = GanLosses.Discriminator(realLogits, fakeLogits);
@@ -304,7 +304,7 @@ public sealed class GanTrainer : IDisposable
         double generatorLoss = 0;
         for (int k = 0; k < run.Options.GeneratorStepsPerBatch; k++)
         {
-            if (k > 0) fake = Fake(run.BatchSize, labels, keepGraph: true);
+            if (k > 0) fake = Fake(run.BatchSize, labels, real, keepGraph: true);
             var loss = GanLosses.Generator(discriminator.Call(fake, labels), _modelOptions.Loss);
             generatorLoss = RequireFinite(loss, GanDivergence.NonFiniteGeneratorLoss);
             _generatorOptimizer.ZeroGrad();
@@ -315,10 +315,10 @@ public sealed class GanTrainer : IDisposable
     }
 
     // Conditional fakes take the real batch's labels, so D sees the same label distribution on both sides.
-    private Tensor Fake(int count, Tensor? labels, bool keepGraph)
+    private Tensor Fake(int count, Tensor? labels, Tensor real, bool keepGraph)
     {
         using var gradMode = keepGraph ? Tensors.EnableGrad() : Tensors.NoGrad();
-        return Networks.Generator.Call(Networks.Generator.SampleNoise(count, _random), labels);
+        return Networks.Generator.TrainingFakes(Networks.Generator.SampleNoise(count, _random), labels, real);
     }
 
     private static double MeanProbability(Tensor logits)
