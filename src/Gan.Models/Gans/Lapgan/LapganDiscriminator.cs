@@ -16,7 +16,7 @@ namespace Gan.Models.Gans.Lapgan;
 public sealed class LapganDiscriminator : GanDiscriminator
 {
     private readonly MlpDiscriminator _coarse;
-    private readonly List<LapganLevelDiscriminator> _levels = [];
+    private readonly List<LapganLevelDiscriminator> _levels;
     private readonly IReadOnlyList<int> _sides;
     private readonly int _channels;
 
@@ -25,18 +25,11 @@ public sealed class LapganDiscriminator : GanDiscriminator
     public LapganDiscriminator(GanOptions options, Generator init) : base(options)
     {
         ArgumentNullException.ThrowIfNull(init);
-        if (!Options.IsPyramid) throw new ArgumentException($"{Options.Kind} is not a LAPGAN kind", nameof(options));
+        _sides = LapganLevels.Sides(Options);
         _channels = Options.SampleShape[0];
-        _sides = Options.Lapgan.Sides(Options.SampleShape[1]);
         _coarse = new MlpDiscriminator(LapganGenerator.CoarseOptions(Options), init);
         RegisterComponents();
-        foreach (int side in _sides.Skip(1))
-        {
-            var level = new LapganLevelDiscriminator(_channels, side, Options.Lapgan.DiscriminatorWidth, Options.ClassCount);
-            GanInitialization.Default(level, init);
-            RegisterModule($"level{side}", level);
-            _levels.Add(level);
-        }
+        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelDiscriminator(_channels, side, Options.Lapgan.DiscriminatorWidth, Options.ClassCount), RegisterModule);
     }
 
     /// <summary>The values per sample of the packed pyramid this discriminator takes.</summary>

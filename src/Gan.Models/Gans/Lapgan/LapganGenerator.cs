@@ -19,7 +19,7 @@ namespace Gan.Models.Gans.Lapgan;
 public sealed class LapganGenerator : GanGenerator
 {
     private readonly MlpGenerator _coarse;
-    private readonly List<LapganLevelGenerator> _levels = [];
+    private readonly List<LapganLevelGenerator> _levels;
     private readonly IReadOnlyList<int> _sides;
     private readonly int _channels;
 
@@ -28,18 +28,11 @@ public sealed class LapganGenerator : GanGenerator
     public LapganGenerator(GanOptions options, Generator init) : base(options)
     {
         ArgumentNullException.ThrowIfNull(init);
-        if (!Options.IsPyramid) throw new ArgumentException($"{Options.Kind} is not a LAPGAN kind", nameof(options));
+        _sides = LapganLevels.Sides(Options);
         _channels = Options.SampleShape[0];
-        _sides = Options.Lapgan.Sides(Options.SampleShape[1]);
         _coarse = new MlpGenerator(CoarseOptions(Options), init);
         RegisterComponents();
-        foreach (int side in _sides.Skip(1))
-        {
-            var level = new LapganLevelGenerator(_channels, side, Options.Lapgan.GeneratorWidth, Options.ClassCount);
-            GanInitialization.Default(level, init);
-            RegisterModule($"level{side}", level);
-            _levels.Add(level);
-        }
+        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelGenerator(_channels, side, Options.Lapgan.GeneratorWidth, Options.ClassCount), RegisterModule);
     }
 
     /// <summary>The image sides from the coarse level to the output (e.g. 8, 16, 32).</summary>
@@ -101,7 +94,7 @@ public sealed class LapganGenerator : GanGenerator
     {
         var coarse = pyramid.Clone();
         coarse.Kind = pyramid.IsConditional ? GanKind.Conditional : GanKind.Vanilla;
-        int side = pyramid.Lapgan.Sides(pyramid.SampleShape[1])[0];
+        int side = LapganLevels.Sides(pyramid)[0];
         coarse.SampleShape = [pyramid.SampleShape[0], side, side];
         return coarse;
     }
