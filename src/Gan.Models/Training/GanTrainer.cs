@@ -93,7 +93,9 @@ public sealed class GanTrainer : IDisposable
     /// ⌊N / batch⌋ batches (the few samples left over differ every epoch); each batch takes
     /// <see cref="GanTrainerOptions.DiscriminatorStepsPerBatch"/> D steps on the real batch and fresh fakes, then
     /// <see cref="GanTrainerOptions.GeneratorStepsPerBatch"/> G steps (the first reuses the last D step's fakes, as in
-    /// the PyTorch DCGAN example). After each epoch: the sample grid and the checkpoint, when configured.
+    /// the PyTorch DCGAN example). D sees the real batch and the fakes as the generator presents them for training
+    /// (the samples and G(z, y), or for LAPGAN every level of the real and the fake pyramid). After each epoch: the
+    /// sample grid and the checkpoint, when configured.
     /// </summary>
     /// <param name="samples">float32 [N, …<see cref="GanOptions.SampleShape"/>] in [−1, 1], N ≥ 2.</param>
     /// <param name="labels">int64 [N] in [0, ClassCount) for conditional kinds; null for unconditional ones.</param>

@@ -127,18 +127,7 @@ public sealed class LapganTests
     {
         using var scope = Tensors.NewDisposeScope();
         var options = Options(side: 16, levels: 2);
-        using var random = new Generator(7);
-        var labels = Tensors.Randint(0, 3, [48], generator: random);
-        // Class c: a bright square whose size depends on c, on a dark background (so every level has structure).
-        var images = Tensors.Full([48, 1, 16, 16], -1f);
-        for (int c = 0; c < 3; c++)
-        {
-            var mask = labels.Eq(c).View(48, 1, 1, 1).To(DType.Float32);
-            var square = Tensors.Full([48, 1, 16, 16], -1f);
-            square.Narrow(2, 4 - c, 8 + 2 * c).Narrow(3, 4 - c, 8 + 2 * c).FillInPlace(1f);
-            images = images.Add(square.Add(1).Mul(mask));
-        }
-        images = images.Clamp(-1, 1);
+        var (images, labels) = Squares(48, seed: 7);
         using var trainer = new GanTrainer(options, new GanTrainerOptions { Epochs = 4, BatchSize = 16, LogEveryBatches = 0, Seed = 3 });
         var before = trainer.Networks.Generator.StateDict().ToDictionary(e => e.Key, e => e.Value.Clone());
         var result = trainer.Train(images, labels);
@@ -153,6 +142,63 @@ public sealed class LapganTests
                 .Any(e => !e.Value.ValueEquals(before[e.Key]));
             Assert.IsTrue(changed, $"{prefix} weights were trained");
         }
+    }
+
+    [TestMethod]
+    [DoNotParallelize]
+    public void ACheckpointResumesTheWholePyramidBitForBitWithoutLeaks()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"lapgan-{Guid.NewGuid():N}");
+        try
+        {
+            using var scope = Tensors.NewDisposeScope();
+            var options = Options(side: 16, levels: 2);
+            var (images, labels) = Squares(32, seed: 8);
+            GanTrainerOptions Training(int epochs) => new() { Epochs = epochs, BatchSize = 16, LogEveryBatches = 0, Seed = 4, SampleGridColumns = 2, SampleDirectory = folder };
+            using var straight = new GanTrainer(options, Training(3));
+            var all = straight.Train(images, labels);
+            Assert.IsTrue(File.Exists(Path.Combine(folder, "epoch-003.png")), "the trainer's per-epoch grid shows the pyramid's samples");
+
+            string checkpoint = Path.Combine(folder, "run.safetensors");
+            using (var first = new GanTrainer(options, Training(2)))
+            {
+                first.Train(images, labels);
+                first.SaveCheckpoint(checkpoint);
+            }
+            using var resumed = GanTrainer.LoadCheckpoint(checkpoint);
+            Assert.AreEqual(GanKind.ConditionalLapgan, resumed.ModelOptions.Kind);
+            Assert.AreEqual(4, resumed.ModelOptions.Lapgan.GeneratorWidth, "the pyramid options are in the checkpoint");
+            resumed.TrainingOptions.Epochs = 1;
+            long live = Tensors.LiveTensorCount;
+            var last = resumed.Train(images, labels);
+            CollectionAssert.AreEqual(all.DiscriminatorLosses.Skip(4).ToArray(), last.DiscriminatorLosses.ToArray());
+            CollectionAssert.AreEqual(all.GeneratorLosses.Skip(4).ToArray(), last.GeneratorLosses.ToArray());
+            var expected = straight.Networks.Generator.StateDict();
+            foreach (var (key, value) in resumed.Networks.Generator.StateDict())
+                Assert.IsTrue(value.ValueEquals(expected[key]), key);
+            Assert.AreEqual(live, Tensors.LiveTensorCount, "a LAPGAN epoch leaks no tensors");
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Class c (of 3): a bright square of side 8 + 2c on a dark 16-px background, so every level has structure.</summary>
+    private static (Tensor Images, Tensor Labels) Squares(long count, ulong seed)
+    {
+        using var scope = Tensors.NewDisposeScope();
+        using var random = new Generator(seed);
+        var labels = Tensors.Randint(0, 3, [count], generator: random);
+        var images = Tensors.Full([count, 1, 16, 16], -1f);
+        for (int c = 0; c < 3; c++)
+        {
+            var mask = labels.Eq(c).View(count, 1, 1, 1).To(DType.Float32);
+            var square = Tensors.Full([count, 1, 16, 16], -1f);
+            square.Narrow(2, 4 - c, 8 + 2 * c).Narrow(3, 4 - c, 8 + 2 * c).FillInPlace(1f);
+            images = images.Add(square.Add(1).Mul(mask));
+        }
+        return (scope.MoveToOuter(images.Clamp(-1, 1)), scope.MoveToOuter(labels));
     }
 
     [TestMethod]
