@@ -52,12 +52,11 @@ public sealed class LapganGenerator : GanGenerator
     /// <exception cref="ArgumentException">The noise or labels do not fit the options.</exception>
     public IReadOnlyList<Tensor> GenerateLevels(Tensor noise, Tensor? labels)
     {
-        long n = CheckInputs(noise, labels);
+        CheckInputs(noise, labels);
         var images = new List<Tensor> { _coarse.Call(CoarseNoise(noise), labels) };
         for (int k = 0; k < _levels.Count; k++)
         {
-            var lowPass = LaplacianPyramid.Upsample(images[k]);
-            images.Add(lowPass.Add(_levels[k].Residual(lowPass, LevelNoise(noise, k), labels)).Clamp(-1, 1));
+            images.Add(Refine(k, LaplacianPyramid.Upsample(images[k]), noise, labels).Clamp(-1, 1));
         }
         return images;
     }
@@ -83,8 +82,7 @@ public sealed class LapganGenerator : GanGenerator
         var fakes = new List<Tensor> { _coarse.Call(CoarseNoise(noise), labels) };
         for (int k = 0; k < _levels.Count; k++)
         {
-            var lowPass = LaplacianPyramid.Upsample(real[k]);
-            fakes.Add(lowPass.Add(_levels[k].Residual(lowPass, LevelNoise(noise, k), labels)));
+            fakes.Add(Refine(k, LaplacianPyramid.Upsample(real[k]), noise, labels));
         }
         return scope.MoveToOuter(LapganPacking.Pack(fakes));
     }
@@ -98,6 +96,10 @@ public sealed class LapganGenerator : GanGenerator
         coarse.SampleShape = [pyramid.SampleShape[0], side, side];
         return coarse;
     }
+
+    /// <summary>Level k's image l + G_k(z_k, l, y) for the low-pass image l.</summary>
+    private Tensor Refine(int level, Tensor lowPass, Tensor noise, Tensor? labels) =>
+        lowPass.Add(_levels[level].Residual(lowPass, LevelNoise(noise, level), labels));
 
     private Tensor CoarseNoise(Tensor noise) => noise.Narrow(1, 0, Options.LatentSize);
 
