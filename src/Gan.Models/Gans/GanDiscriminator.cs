@@ -5,7 +5,8 @@ namespace Gan.Models.Gans;
 
 /// <summary>
 /// A discriminator D(x, y): samples [N, …<see cref="GanOptions.SampleShape"/>] and, for conditional kinds, labels
-/// int64 [N] → logits [N] (real is positive; apply a sigmoid for probabilities).
+/// int64 [N] → logits [N] (real is positive; apply a sigmoid for probabilities). The LAPGAN kinds' discriminator
+/// instead judges whole pyramids, as its generator's training views present them (see <see cref="Lapgan.LapganDiscriminator"/>).
 /// </summary>
 public abstract class GanDiscriminator : Module<Tensor, Tensor?, Tensor>
 {

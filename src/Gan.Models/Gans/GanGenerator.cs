@@ -4,7 +4,7 @@ using Gan.Torch.NN;
 namespace Gan.Models.Gans;
 
 /// <summary>
-/// A generator G(z, y): noise [N, <see cref="GanOptions.LatentSize"/>] and, for conditional kinds, labels int64 [N]
+/// A generator G(z, y): noise [N, <see cref="GanOptions.NoiseSize"/>] and, for conditional kinds, labels int64 [N]
 /// → samples [N, …<see cref="GanOptions.SampleShape"/>] in [−1, 1].
 /// </summary>
 public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
@@ -20,12 +20,25 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     /// <summary>The options the generator was built from (a copy; changing it changes nothing).</summary>
     public GanOptions Options { get; }
 
-    /// <summary>Noise z ~ N(0, 1) of shape [<paramref name="count"/>, latent size], drawn from <paramref name="generator"/>.</summary>
+    /// <summary>Noise z ~ N(0, 1) of shape [<paramref name="count"/>, <see cref="GanOptions.NoiseSize"/>], drawn from <paramref name="generator"/>.</summary>
     public Tensor SampleNoise(long count, Generator? generator = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return Tensors.Randn([count, Options.LatentSize], generator: generator);
+        return Tensors.Randn([count, Options.NoiseSize], generator: generator);
     }
+
+    /// <summary>
+    /// What the trainer shows the discriminator for a batch of real samples: the samples themselves, except for
+    /// generators whose discriminator judges something else (LAPGAN's judges every level of the real pyramid).
+    /// </summary>
+    internal virtual Tensor TrainingReal(Tensor real) => real;
+
+    /// <summary>
+    /// The fakes the trainer shows the discriminator beside <paramref name="trainingReal"/> (the output of
+    /// <see cref="TrainingReal"/>): G(z, y), except for generators trained on parts of the real batch (LAPGAN's levels
+    /// refine the real batch's coarser images, as Denton et al. train them).
+    /// </summary>
+    internal virtual Tensor TrainingFakes(Tensor noise, Tensor? labels, Tensor trainingReal) => Call(noise, labels);
 
     /// <summary>
     /// <paramref name="count"/> samples in evaluation mode (BatchNorm uses its running statistics, so a sample depends
@@ -55,8 +68,8 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     protected long CheckInputs(Tensor noise, Tensor? labels)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        if (noise.Dim != 2 || noise.Size(1) != Options.LatentSize)
-            throw new ArgumentException($"{Options.Kind} generator: noise must be [N, {Options.LatentSize}], not [{string.Join(", ", noise.Shape)}]", nameof(noise));
+        if (noise.Dim != 2 || noise.Size(1) != Options.NoiseSize)
+            throw new ArgumentException($"{Options.Kind} generator: noise must be [N, {Options.NoiseSize}], not [{string.Join(", ", noise.Shape)}]", nameof(noise));
         GanLabels.Check(Options, labels, noise.Size(0), nameof(labels));
         return noise.Size(0);
     }

@@ -14,4 +14,13 @@ public enum GanKind
 
     /// <summary>DCGAN with a label embedding joined to z and to the discriminator's input as extra channels.</summary>
     ConditionalDcgan,
+
+    /// <summary>
+    /// Denton et al. 2015: a Laplacian pyramid of generators: an MLP GAN makes the coarse image, each finer level adds
+    /// the band-pass residual it generates from the upsampled coarser image (images only; see <see cref="Lapgan.LapganOptions"/>).
+    /// </summary>
+    Lapgan,
+
+    /// <summary>LAPGAN with the label given to every level (the paper's class-conditional variant).</summary>
+    ConditionalLapgan,
 }

@@ -1,4 +1,5 @@
 using Gan.Models.Gans.Dcgan;
+using Gan.Models.Gans.Lapgan;
 using Gan.Models.Gans.Mlp;
 using Gan.Torch;
 
@@ -55,6 +56,7 @@ public sealed class GanNetworks : IDisposable
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
             GanKind.Dcgan or GanKind.ConditionalDcgan => new DcganGenerator(options, init),
+            GanKind.Lapgan or GanKind.ConditionalLapgan => new LapganGenerator(options, init),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, $"unknown GAN kind {options.Kind}"),
         };
     }
@@ -69,6 +71,7 @@ public sealed class GanNetworks : IDisposable
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),
             GanKind.Dcgan or GanKind.ConditionalDcgan => new DcganDiscriminator(options, init),
+            GanKind.Lapgan or GanKind.ConditionalLapgan => new LapganDiscriminator(options, init),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, $"unknown GAN kind {options.Kind}"),
         };
     }

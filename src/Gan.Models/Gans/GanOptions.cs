@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gan.Models.Gans.Lapgan;
 
 namespace Gan.Models.Gans;
 
@@ -20,8 +21,11 @@ public sealed class GanOptions
     /// <summary>The number of classes the conditional kinds take as labels 0 … n−1 (at least 2); 0 for unconditional kinds.</summary>
     public int ClassCount { get; set; }
 
-    /// <summary>The size of the noise vector z. Default 100 (as in the papers).</summary>
+    /// <summary>The size of the noise vector z (for the LAPGAN kinds: the coarse level's z). Default 100 (as in the papers).</summary>
     public int LatentSize { get; set; } = 100;
+
+    /// <summary>The pyramid of the LAPGAN kinds (levels, refinement widths); ignored by the other kinds.</summary>
+    public LapganOptions Lapgan { get; set; } = new();
 
     /// <summary>
     /// The generator's base width; null picks the paper's: 128 for MLPs (hidden layers 128, 256, 512, 1024) and 64 for
@@ -54,7 +58,16 @@ public sealed class GanOptions
     public double Beta2 { get; set; } = 0.999;
 
     /// <summary>Whether the kind takes labels.</summary>
-    public bool IsConditional => Kind is GanKind.Conditional or GanKind.ConditionalDcgan;
+    public bool IsConditional => Kind is GanKind.Conditional or GanKind.ConditionalDcgan or GanKind.ConditionalLapgan;
+
+    /// <summary>Whether the kind is a LAPGAN pyramid (and so needs square [C, H, W] images that halve <see cref="LapganOptions.Levels"/> times).</summary>
+    public bool IsPyramid => Kind is GanKind.Lapgan or GanKind.ConditionalLapgan;
+
+    /// <summary>
+    /// The length of the noise vector a generator takes: <see cref="LatentSize"/>, plus for the LAPGAN kinds one
+    /// H×W noise plane per refinement level (<see cref="LapganOptions.NoisePlaneSize"/>).
+    /// </summary>
+    public int NoiseSize => IsPyramid ? LatentSize + Lapgan.NoisePlaneSize(SampleShape[1]) : LatentSize;
 
     /// <summary>Whether the kind is convolutional (and so needs [C, H, W] images).</summary>
     public bool IsConvolutional => Kind is GanKind.Dcgan or GanKind.ConditionalDcgan;
@@ -91,6 +104,13 @@ public sealed class GanOptions
             if (SampleShape[1] != SampleShape[2] || !ConvolutionalImageSizes.Contains(SampleShape[1]))
                 throw Invalid(nameof(SampleShape), $"{Kind} takes square images of {string.Join(", ", ConvolutionalImageSizes)} px, not {SampleShape[1]}×{SampleShape[2]}; resize the images first");
         }
+        else if (IsPyramid)
+        {
+            if (SampleShape.Length != 3 || SampleShape[0] is not (1 or 3) || SampleShape[1] != SampleShape[2])
+                throw Invalid(nameof(SampleShape), $"{Kind} takes square gray or RGB images [1 or 3, S, S], not {ShapeText}");
+            if (Lapgan is null) throw Invalid(nameof(Lapgan), $"{Kind} needs its pyramid options, not null");
+            Lapgan.Validate(SampleShape[1]);
+        }
         else if (SampleShape.Length is not (1 or 3))
         {
             throw Invalid(nameof(SampleShape), $"must be [C, H, W] or [F], not {ShapeText}");
@@ -114,6 +134,7 @@ public sealed class GanOptions
     {
         var copy = (GanOptions)MemberwiseClone();
         copy.SampleShape = [.. SampleShape];
+        copy.Lapgan = Lapgan?.Clone()!;
         return copy;
     }
 
@@ -135,6 +156,12 @@ public sealed class GanOptions
         if (GeneratorWidth is int g) map[Prefix + "g_width"] = Text(g);
         if (DiscriminatorWidth is int d) map[Prefix + "d_width"] = Text(d);
         if (LabelEmbeddingSize is int e) map[Prefix + "label_embedding"] = Text(e);
+        if (IsPyramid)
+        {
+            map[Prefix + "lapgan.levels"] = Text(Lapgan.Levels);
+            map[Prefix + "lapgan.g_width"] = Text(Lapgan.GeneratorWidth);
+            map[Prefix + "lapgan.d_width"] = Text(Lapgan.DiscriminatorWidth);
+        }
         return map;
     }
 
@@ -159,6 +186,15 @@ public sealed class GanOptions
             DiscriminatorWidth = Optional(metadata, "d_width"),
             LabelEmbeddingSize = Optional(metadata, "label_embedding"),
         };
+        if (options.IsPyramid)
+        {
+            options.Lapgan = new LapganOptions
+            {
+                Levels = ParseInt("lapgan.levels", Required(metadata, "lapgan.levels")),
+                GeneratorWidth = ParseInt("lapgan.g_width", Required(metadata, "lapgan.g_width")),
+                DiscriminatorWidth = ParseInt("lapgan.d_width", Required(metadata, "lapgan.d_width")),
+            };
+        }
         options.Validate();
         return options;
     }

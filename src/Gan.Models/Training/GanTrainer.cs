@@ -94,7 +94,9 @@ public sealed class GanTrainer : IDisposable
     /// ⌊N / batch⌋ batches (the few samples left over differ every epoch); each batch takes
     /// <see cref="GanTrainerOptions.DiscriminatorStepsPerBatch"/> D steps on the real batch and fresh fakes, then
     /// <see cref="GanTrainerOptions.GeneratorStepsPerBatch"/> G steps (the first reuses the last D step's fakes, as in
-    /// the PyTorch DCGAN example). After each epoch: the sample grid and the checkpoint, when configured.
+    /// the PyTorch DCGAN example). D sees the real batch and the fakes as the generator presents them for training
+    /// (the samples and G(z, y), or for LAPGAN every level of the real and the fake pyramid). After each epoch: the
+    /// sample grid and the checkpoint, when configured.
     /// </summary>
     /// <param name="samples">float32 [N, …<see cref="GanOptions.SampleShape"/>] in [−1, 1], N ≥ 2.</param>
     /// <param name="labels">int64 [N] in [0, ClassCount) for conditional kinds; null for unconditional ones.</param>
@@ -272,7 +274,7 @@ public sealed class GanTrainer : IDisposable
         var generator = Networks.Generator;
         var discriminator = Networks.Discriminator;
         var index = _epochOrder!.Narrow(0, start, run.BatchSize);
-        var real = run.Samples.IndexSelect(0, index);
+        var real = generator.TrainingReal(run.Samples.IndexSelect(0, index));
         var labels = run.Labels?.IndexSelect(0, index);
 
         Tensor fake = null!;
@@ -280,7 +282,7 @@ public sealed class GanTrainer : IDisposable
         for (int k = 0; k < run.Options.DiscriminatorStepsPerBatch; k++)
         {
             // Only the last D step's fakes feed the first G step, so only they keep G's graph.
-            fake = Fake(run.BatchSize, labels, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
+            fake = Fake(run.BatchSize, labels, real, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
             var realLogits = discriminator.Call(real, labels);
             var fakeLogits = discriminator.Call(fake.Detach(), labels);
             var loss = GanLosses.Discriminator(realLogits, fakeLogits);
@@ -295,7 +297,7 @@ public sealed class GanTrainer : IDisposable
         double generatorLoss = 0;
         for (int k = 0; k < run.Options.GeneratorStepsPerBatch; k++)
         {
-            if (k > 0) fake = Fake(run.BatchSize, labels, keepGraph: true);
+            if (k > 0) fake = Fake(run.BatchSize, labels, real, keepGraph: true);
             var loss = GanLosses.Generator(discriminator.Call(fake, labels), _modelOptions.Loss);
             generatorLoss = RequireFinite(loss, GanDivergence.NonFiniteGeneratorLoss);
             _generatorOptimizer.ZeroGrad();
@@ -306,10 +308,10 @@ public sealed class GanTrainer : IDisposable
     }
 
     // Conditional fakes take the real batch's labels, so D sees the same label distribution on both sides.
-    private Tensor Fake(int count, Tensor? labels, bool keepGraph)
+    private Tensor Fake(int count, Tensor? labels, Tensor real, bool keepGraph)
     {
         using var gradMode = keepGraph ? Tensors.EnableGrad() : Tensors.NoGrad();
-        return Networks.Generator.Call(Networks.Generator.SampleNoise(count, _random), labels);
+        return Networks.Generator.TrainingFakes(Networks.Generator.SampleNoise(count, _random), labels, real);
     }
 
     private static double MeanProbability(Tensor logits)

@@ -60,4 +60,21 @@ internal static class GanGenerateTestData
         var data = context.Data.LoadFromEnumerable(Rows().ToList());
         return context.Transforms.Conversion.MapValueToKey("Species").Fit(data).Transform(data);
     }
+
+    /// <summary>
+    /// Saves <paramref name="transformer"/> with Model.Save and loads it into a fresh MLContext; returns that context,
+    /// the loaded model (dispose it) and the GanGenerate transformer inside it.
+    /// </summary>
+    public static (MLContext Context, ITransformer Loaded, GanGeneratingTransformer Transformer) SaveAndLoad(
+        MLContext context, GanGeneratingTransformer transformer, DataViewSchema schema)
+    {
+        using var stream = new MemoryStream();
+        context.Model.Save(transformer, schema, stream);
+        stream.Position = 0;
+        var other = new MLContext();
+        var loaded = other.Model.Load(stream, out _);
+        var copy = loaded as GanGeneratingTransformer ?? ((TransformerChain<ITransformer>)loaded).LastTransformer as GanGeneratingTransformer;
+        Assert.IsNotNull(copy);
+        return (other, loaded, copy);
+    }
 }

@@ -76,14 +76,8 @@ public sealed class GanGenerateTests
         var context = new MLContext(seed: 1);
         var data = GanGenerateTestData.Keyed(context);
         using var transformer = context.Transforms.GanGenerate(GanGenerateTestData.Options() with { GenerationSeed = 42 }).Fit(data);
-        using var stream = new MemoryStream();
-        context.Model.Save(transformer, data.Schema, stream);
-        stream.Position = 0;
-        var other = new MLContext();
-        var loaded = other.Model.Load(stream, out _);
+        var (other, loaded, copy) = GanGenerateTestData.SaveAndLoad(context, transformer, data.Schema);
         using var disposable = loaded as IDisposable;
-        var copy = loaded as GanGeneratingTransformer ?? ((TransformerChain<ITransformer>)loaded).LastTransformer as GanGeneratingTransformer;
-        Assert.IsNotNull(copy);
 
         var before = Read(context, context.Data.Generate(transformer, 10, "b"));
         var after = Read(other, other.Data.Generate(copy, 10, "b"));

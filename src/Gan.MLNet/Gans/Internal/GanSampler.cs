@@ -48,9 +48,9 @@ internal sealed class GanSampler : IDisposable
     {
         int n = indices.Length;
         if (n == 0) return [];
-        var noise = new float[n * _generator.Options.LatentSize];
+        var noise = new float[n * _generator.Options.NoiseSize];
         for (int i = 0; i < n; i++)
-            NoiseFor(indices[i], noise.AsSpan(i * _generator.Options.LatentSize, _generator.Options.LatentSize));
+            NoiseFor(indices[i], noise.AsSpan(i * _generator.Options.NoiseSize, _generator.Options.NoiseSize));
         long[]? labels = IsConditional ? new long[n] : null;
         if (labels is not null)
             for (int i = 0; i < n; i++) labels[i] = classes[i];
@@ -59,7 +59,7 @@ internal sealed class GanSampler : IDisposable
         {
             using var scope = Tensors.NewDisposeScope();
             using var noGrad = Tensors.NoGrad();
-            var z = Tensors.FromArray(noise, n, _generator.Options.LatentSize);
+            var z = Tensors.FromArray(noise, n, _generator.Options.NoiseSize);
             var y = labels is null ? null : Tensors.FromArray(labels, n);
             samples = _generator.Call(z, y).ToArray<float>();
         }
