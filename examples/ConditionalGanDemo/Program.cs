@@ -68,23 +68,25 @@ static void Sample(DemoOptions options)
     var gan = ((IEnumerable<ITransformer>)model).OfType<GanGeneratingTransformer>().Single();
     Console.WriteLine($"loaded {options.ModelPath}: {gan.ModelOptions.Kind}, {gan.ClassNames.Count} classes, samples {gan.SampleType}");
 
+    // Rows in the dataset's class order (the model's key order is the order labels first occurred in its training data).
+    using var split = DemoData.Load(options.Dataset);
     const int perClass = 10;
     var images = new List<Image>();
-    foreach (var label in gan.ClassNames)
+    foreach (var label in split.Train.ClassNames)
         images.AddRange(mlContext.Data.Generate(gan, perClass, label).GetColumn<Image?>("Image").Select(i => i!));
-    var grid = SampleGrid.Compose(images, perClass, padding: 2, rowLabels: gan.ClassNames.ToList());
+    var grid = SampleGrid.Compose(images, perClass, padding: 2, rowLabels: [.. split.Train.ClassNames]);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.GridPath))!);
     grid.Save(options.GridPath);
     Console.WriteLine($"wrote {options.GridPath}: {perClass} samples per class, one row per label");
 
-    using var split = DemoData.Load(options.Dataset);
     var recipe = options.Dataset == "mnist10k" ? ClassifierRecipe.Mnist10k : ClassifierRecipe.FashionMnist;
     string cache = Path.Combine("artifacts", "classifiers", $"lenet-{options.Dataset}.safetensors");
     Console.WriteLine($"quality classifier: {cache} (trained on the train split first if not cached)");
     using var classifier = ClassifierCache.LoadOrTrain(cache, split.Train, DemoData.TrainName(options.Dataset), recipe);
     using var evaluator = new QualityEvaluator(classifier, split.Test, DemoData.TestName(options.Dataset));
 
-    // Each call draws a fresh seed, so batches never repeat samples; labels come back in the order requested.
+    // The evaluator asks for dataset class indices; the model is asked by class name. Each call draws a fresh seed, so
+    // batches never repeat samples; samples come back in the order requested.
     ulong call = 0;
     Tensor Source(long count, Tensor? labels)
     {
@@ -92,7 +94,7 @@ static void Sample(DemoOptions options)
         var images = new Image[count];
         foreach (var group in wanted.Select((label, index) => (label, index)).GroupBy(x => x.label))
         {
-            var made = mlContext.Data.Generate(gan, group.Count(), gan.ClassNames[(int)group.Key], seed: 1000 + call++)
+            var made = mlContext.Data.Generate(gan, group.Count(), split.Train.ClassNames[(int)group.Key], seed: 1000 + call++)
                 .GetColumn<Image?>("Image").ToList();
             foreach (var (item, image) in group.Zip(made)) images[item.index] = image!;
         }
