@@ -1,0 +1,49 @@
+using Gan.Cli.Terminal;
+using Gan.Models.SuperResolution;
+using Spectre.Console;
+
+namespace Gan.Cli.Training;
+
+/// <summary>Trains an SRResNet or SRGAN on folders of photographs, with checkpoints, and saves the generator as safetensors.</summary>
+internal static class SrTraining
+{
+    public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, int scale, SrTrainerOptions training,
+        string? initialModel, bool resume, CancellationToken cancellationToken)
+    {
+        string checkpoint = training.CheckpointPath!;
+        using var trainer = resume ? Resume(checkpoint, training.Epochs) : Start(scale, training, initialModel);
+        if (resume && trainer.Generator.Scale != scale)
+            throw new CliUsageException($"--scale {scale} contradicts the checkpoint '{checkpoint}', which trains ×{trainer.Generator.Scale}.");
+        using var data = SrPatchDataset.LoadFolders(folders, new SrPatchOptions { Scale = trainer.Generator.Scale, Seed = training.Seed });
+        foreach (var skipped in data.Skipped) console.WriteLine($"skipped '{skipped.Path}': {skipped.Reason}");
+        console.WriteLine($"Training {trainer.TrainingOptions.Mode} ×{trainer.Generator.Scale} on {data.TrainingPhotos.Count} photos "
+            + $"({data.ValidationPhotos.Count} for validation), {trainer.TrainingOptions.Epochs} epochs{(resume ? $" after epoch {trainer.Epoch}" : "")}.");
+        int startEpoch = trainer.Epoch, epochs = trainer.TrainingOptions.Epochs;
+        var result = CliProgress.Run(console, "train", 1.0, update => trainer.Train(data,
+            new InlineProgress<SrTrainingProgress>(p => update(
+                ((p.Epoch - 1 - startEpoch) * (double)p.BatchesPerEpoch + p.Batch) / (epochs * (double)p.BatchesPerEpoch),
+                $"epoch {p.Epoch}/{p.TotalEpochs} loss {p.GeneratorLoss:F5} {p.PatchesPerSecond:F0} patches/s")),
+            cancellationToken));
+        SrResNetSerialization.Save(trainer.Generator, target);
+        var validation = trainer.Validate(data);
+        console.WriteLine($"Saved ×{trainer.Generator.Scale} {trainer.TrainingOptions.Mode} to '{Path.GetFullPath(target)}' after epoch {result.Epoch}; "
+            + $"validation PSNR-Y {validation.Psnr:F2} dB (bicubic {validation.BicubicPsnr:F2}), SSIM-Y {validation.Ssim:F4} (bicubic {validation.BicubicSsim:F4}).");
+    }
+
+    private static SrTrainer Start(int scale, SrTrainerOptions training, string? initialModel)
+    {
+        if (training.Mode == SrTrainingMode.Srgan && initialModel is null)
+            throw new CliUsageException("srgan fine-tunes a trained SRResNet: pass --init <srresnet.safetensors>.");
+        using var initial = initialModel is null ? null : SrResNetSerialization.Load(initialModel);
+        var model = initial?.Options.Clone() ?? new SrResNetOptions { Scale = scale };
+        return new SrTrainer(model, training, initial);
+    }
+
+    private static SrTrainer Resume(string checkpoint, int moreEpochs)
+    {
+        if (!File.Exists(checkpoint)) throw new CliUsageException($"--resume: no checkpoint '{checkpoint}' to continue (train without --resume first).");
+        var trainer = SrTrainer.LoadCheckpoint(checkpoint);
+        trainer.TrainingOptions.Epochs = moreEpochs;
+        return trainer;
+    }
+}
