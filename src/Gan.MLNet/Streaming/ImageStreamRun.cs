@@ -10,26 +10,36 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
     private readonly ImageErrorReport _report = new(options.ErrorReportPath);
     private readonly List<ImageJobFailure> _failures = [];
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
+    // _stop ends every stage (cancellation, or a bug in a stage); _stopIntake only stops new inputs (a failure under
+    // ImageErrorPolicy.Fail), so inputs already accepted are finished and none is dropped half-way.
+    private readonly CancellationTokenSource _stop = new(), _stopIntake = new();
     private long _written, _resumed;
 
     private sealed record Item(ImageJob Job, Image Image, ImageFormat Format);
 
-    public async Task<ImageStreamResult> ExecuteAsync(IEnumerable<ImageJob> jobs, CancellationToken cancellationToken)
+    public Task<ImageStreamResult> ExecuteAsync(IEnumerable<ImageJob> jobs, CancellationToken cancellationToken) =>
+        ExecuteAsync(decodes: true, (pending, _, token) => ProduceAsync(jobs, pending, token), cancellationToken);
+
+    public Task<ImageStreamResult> ExecuteAsync(IEnumerable<DecodedImageJob> images, CancellationToken cancellationToken) =>
+        ExecuteAsync(decodes: false, (_, decoded, token) => ProduceAsync(images, decoded, token), cancellationToken);
+
+    private async Task<ImageStreamResult> ExecuteAsync(bool decodes, Func<ChannelWriter<ImageJob>, ChannelWriter<Item>, CancellationToken, Task> produce,
+        CancellationToken cancellationToken)
     {
         await using var link = cancellationToken.Register(_stop.Cancel);
         var token = _stop.Token;
+        using var intake = CancellationTokenSource.CreateLinkedTokenSource(token, _stopIntake.Token);
         var pending = Channel.CreateBounded<ImageJob>(options.QueueCapacity);
         var decoded = Channel.CreateBounded<Item>(options.QueueCapacity);
         var results = Channel.CreateBounded<Item>(options.QueueCapacity);
-        var decoders = Enumerable.Range(0, options.Workers).Select(_ => Stage(() => DecodeAsync(pending.Reader, decoded.Writer, token))).ToArray();
-        var stages = new List<Task>
+        var stages = new List<Task> { Stage(() => produce(pending.Writer, decoded.Writer, intake.Token)) };
+        if (decodes)
         {
-            Stage(() => ProduceAsync(jobs, pending.Writer, token)),
-            Task.WhenAll(decoders).ContinueWith(_ => decoded.Writer.TryComplete(), TaskScheduler.Default),
-            Stage(() => InferAsync(decoded.Reader, results.Writer, token)),
-        };
-        stages.AddRange(decoders);
+            var decoders = Enumerable.Range(0, options.Workers).Select(_ => Stage(() => DecodeAsync(pending.Reader, decoded.Writer, token))).ToArray();
+            stages.AddRange(decoders);
+            stages.Add(Task.WhenAll(decoders).ContinueWith(_ => decoded.Writer.TryComplete(), TaskScheduler.Default));
+        }
+        stages.Add(Stage(() => InferAsync(decoded.Reader, results.Writer, token)));
         stages.AddRange(Enumerable.Range(0, options.Workers).Select(_ => Stage(() => EncodeAsync(results.Reader, token))));
         try
         {
@@ -38,10 +48,6 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         catch (Exception) when (stages.Any(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException))
         {
             throw stages.First(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException).Exception!.InnerException!;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && FirstFailure is not null)
-        {
-            // The run stopped itself at a failure under ImageErrorPolicy.Fail; reported below.
         }
         cancellationToken.ThrowIfCancellationRequested();
         var result = new ImageStreamResult(Interlocked.Read(ref _written), Interlocked.Read(ref _resumed), Failures());
@@ -54,6 +60,7 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
     {
         _report.Dispose();
         _stop.Dispose();
+        _stopIntake.Dispose();
     }
 
     private ImageJobFailure? FirstFailure
@@ -87,12 +94,13 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
             var owners = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var job in jobs)
             {
-                if (!options.Shard.Contains(job.Key)) continue;
-                if (!owners.TryAdd(job.OutputPath, job.Key))
-                    Fail(job, ImageJobStage.Output, $"its output '{job.OutputPath}' is also the output of '{owners[job.OutputPath]}'");
-                else
-                    await writer.WriteAsync(job, token).ConfigureAwait(false);
+                token.ThrowIfCancellationRequested();
+                if (Accept(job, owners)) await writer.WriteAsync(job, token).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (_stopIntake.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            // A failure under ImageErrorPolicy.Fail: no new inputs; those accepted are finished.
         }
         finally
         {
@@ -100,24 +108,60 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         }
     }
 
+    private async Task ProduceAsync(IEnumerable<DecodedImageJob> images, ChannelWriter<Item> writer, CancellationToken token)
+    {
+        try
+        {
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (job, image) in images)
+            {
+                token.ThrowIfCancellationRequested();
+                if (Accept(job, owners) && Admit(job))
+                    await writer.WriteAsync(new Item(job, image, job.OutputFormat ?? ImageFormat.Png), token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopIntake.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            // As above.
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    // Whether the job is in this shard and its output is its own.
+    private bool Accept(ImageJob job, Dictionary<string, string> owners)
+    {
+        if (!options.Shard.Contains(job.Key)) return false;
+        if (owners.TryAdd(job.OutputPath, job.Key)) return true;
+        Fail(job, ImageJobStage.Output, $"its output '{job.OutputPath}' is also the output of '{owners[job.OutputPath]}'");
+        return false;
+    }
+
+    // Whether the job is to be done, given what exists at its output; counts and reports it otherwise.
+    private bool Admit(ImageJob job)
+    {
+        if (!File.Exists(job.OutputPath)) return true;
+        switch (options.ExistingOutputs)
+        {
+            case ExistingOutputPolicy.Fail:
+                Fail(job, ImageJobStage.Output, $"'{job.OutputPath}' exists (overwrite or resume to go on)");
+                return false;
+            case ExistingOutputPolicy.Resume when ImageOutputCompleteness.IsComplete(job.OutputPath):
+                Interlocked.Increment(ref _resumed);
+                Report();
+                return false;
+            default:
+                return true;
+        }
+    }
+
     private async Task DecodeAsync(ChannelReader<ImageJob> reader, ChannelWriter<Item> writer, CancellationToken token)
     {
         await foreach (var job in reader.ReadAllAsync(token).ConfigureAwait(false))
         {
-            if (File.Exists(job.OutputPath))
-            {
-                if (options.ExistingOutputs == ExistingOutputPolicy.Fail)
-                {
-                    Fail(job, ImageJobStage.Output, $"'{job.OutputPath}' exists (overwrite or resume to go on)");
-                    continue;
-                }
-                if (options.ExistingOutputs == ExistingOutputPolicy.Resume && ImageOutputCompleteness.IsComplete(job.OutputPath))
-                {
-                    Interlocked.Increment(ref _resumed);
-                    Report();
-                    continue;
-                }
-            }
+            if (!Admit(job)) continue;
             byte[] bytes;
             try
             {
@@ -218,7 +262,7 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         lock (_gate) _failures.Add(failure);
         _report.Add(failure);
         Report();
-        if (options.OnError == ImageErrorPolicy.Fail) _stop.Cancel();
+        if (options.OnError == ImageErrorPolicy.Fail) _stopIntake.Cancel();
     }
 
     private void Report()
