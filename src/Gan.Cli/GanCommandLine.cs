@@ -78,6 +78,7 @@ internal static class GanCommandLine
         root.Subcommands.Add(TrainCommand.Create(console, cancellationToken));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(InfoCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console, cancellationToken));
         return root;
     }
 }

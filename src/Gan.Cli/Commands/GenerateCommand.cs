@@ -1,3 +1,4 @@
+using Gan.Cli.Terminal;
 using System.CommandLine;
 using Gan.Imaging;
 using Gan.Imaging.Composition;
@@ -37,13 +38,13 @@ internal static class GenerateCommand
                 string? folder = Path.GetDirectoryName(Path.GetFullPath(target));
                 if (folder is not null) Directory.CreateDirectory(folder);
                 SampleGrid.Compose(images, parsed.GetValue(columns)).Save(target, ImageFormat.Png);
-                console.WriteLine($"Wrote a grid of {images.Count} samples to '{Path.GetFullPath(target)}'.");
+                console.WritePlainLine($"Wrote a grid of {images.Count} samples to '{Path.GetFullPath(target)}'.");
             }
             else
             {
                 Directory.CreateDirectory(target);
                 for (int i = 0; i < images.Count; i++) images[i].Save(Path.Combine(target, $"sample-{i:D5}.png"), ImageFormat.Png);
-                console.WriteLine($"Wrote {images.Count} samples to '{Path.GetFullPath(target)}'.");
+                console.WritePlainLine($"Wrote {images.Count} samples to '{Path.GetFullPath(target)}'.");
             }
             return (int)ExitCode.Success;
         });

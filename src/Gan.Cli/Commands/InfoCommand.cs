@@ -1,3 +1,4 @@
+using Gan.Cli.Terminal;
 using System.CommandLine;
 using System.Security.Cryptography;
 using Gan.MLNet;
@@ -17,9 +18,9 @@ internal static class InfoCommand
         {
             string path = parsed.GetValue(file)!;
             if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-            console.WriteLine($"file     {Path.GetFullPath(path)}");
-            console.WriteLine($"size     {new FileInfo(path).Length:N0} bytes");
-            console.WriteLine($"sha256   {FileSha256(path)}");
+            console.WritePlainLine($"file     {Path.GetFullPath(path)}");
+            console.WritePlainLine($"size     {new FileInfo(path).Length:N0} bytes");
+            console.WritePlainLine($"sha256   {FileSha256(path)}");
             if (IsZip(path)) DescribeZip(console, path);
             else DescribeSafeTensors(console, path);
             return (int)ExitCode.Success;
@@ -30,20 +31,20 @@ internal static class InfoCommand
     private static void DescribeZip(IAnsiConsole console, string path)
     {
         var description = new MLContext().Model.Describe(path);
-        console.WriteLine($"format   Gan.MLNet model zip, version {description.FormatVersion}; all entry checksums match");
+        console.WritePlainLine($"format   Gan.MLNet model zip, version {description.FormatVersion}; all entry checksums match");
         foreach (var component in description.Components)
-            console.WriteLine($"component {component.Id}{(component.Id == description.RootId ? " (root)" : "")}: {component.Kind} {component.OptionsJson}");
+            console.WritePlainLine($"component {component.Id}{(component.Id == description.RootId ? " (root)" : "")}: {component.Kind} {component.OptionsJson}");
         foreach (var entry in description.Entries)
-            console.WriteLine($"entry    {entry.Name}  {entry.Size:N0} bytes  sha256 {entry.Sha256}");
+            console.WritePlainLine($"entry    {entry.Name}  {entry.Size:N0} bytes  sha256 {entry.Sha256}");
     }
 
     private static void DescribeSafeTensors(IAnsiConsole console, string path)
     {
         using var file = SafeTensors.Load(path);
         long parameters = file.Tensors.Values.Sum(t => t.NumberOfElements);
-        console.WriteLine($"format   safetensors, {file.Tensors.Count} tensors, {parameters:N0} values");
+        console.WritePlainLine($"format   safetensors, {file.Tensors.Count} tensors, {parameters:N0} values");
         foreach (var (key, value) in file.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
-            console.WriteLine($"option   {key} = {value}");
+            console.WritePlainLine($"option   {key} = {value}");
     }
 
     private static bool IsZip(string path)

@@ -3,8 +3,6 @@ using Gan.Cli.Terminal;
 using Gan.Cli.Upscaling;
 using Gan.Imaging;
 using Gan.MLNet.Streaming;
-using Gan.Models.SuperResolution;
-using Gan.Torch;
 using Spectre.Console;
 
 namespace Gan.Cli.Commands;
@@ -14,11 +12,8 @@ internal static class UpscaleCommand
 {
     public static Command Create(IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var input = new Option<string>("--input", "-i") { Description = "A folder of images (searched recursively, sorted) or a CSV manifest with a 'path' column and an optional 'output' column.", Required = true };
+        var shared = new UpscalerOptions();
         var output = new Option<string>("--output", "-o") { Description = "The folder outputs go to, keeping the inputs' relative paths.", Required = true };
-        var scale = new Option<int?>("--scale") { Description = "Upscaling factor, 2 or 4 (default: the model's; 4 for the bundled model)." };
-        scale.AcceptOnlyFromAmong("2", "4");
-        var model = new Option<string?>("--model", "-m") { Description = "An SRResNet .safetensors file (from 'gan train srresnet'); default: the bundled model for the scale." };
         var format = new Option<string>("--format") { Description = "Output format: png, jpg, or same (as each input).", DefaultValueFactory = _ => "same" };
         format.AcceptOnlyFromAmong("png", "jpg", "same");
         var quality = new Option<int>("--quality") { Description = "JPEG quality, 1–100.", DefaultValueFactory = _ => 95 };
@@ -28,18 +23,15 @@ internal static class UpscaleCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace outputs that exist." };
         var resume = new Option<bool>("--resume") { Description = "Keep outputs that are complete and do the rest: restart a killed or failed job with the same command plus --resume." };
         var shard = new Option<string?>("--shard") { Description = "Process shard i of n (0-based, e.g. 0/4 … 3/4): n runs with the same inputs split them with no coordination." };
-        var threads = new Option<int>("--threads") { Description = "Decoding and encoding workers, and the network's threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be ≥ 1."); });
-        var batch = new Option<int>("--batch") { Description = "Images per inference batch (and tiles per network call).", DefaultValueFactory = _ => 4 };
-        batch.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch must be ≥ 1."); });
         var report = new Option<string?>("--report") { Description = "The error report CSV (file,stage,message); default: gan-errors.csv (gan-errors.<i>-of-<n>.csv for a shard) in the output folder." };
         // For the kill-and-resume tests: slows inference so a run can be killed part-way.
         var delay = new Option<int>("--test-delay-ms") { Hidden = true };
 
         var command = new Command("upscale", "Upscale every image of a folder or CSV manifest into an output folder: constant memory, atomic outputs, an error report, resumable and shardable.")
         {
-            input, output, scale, model, format, quality, onError, overwrite, resume, shard, threads, batch, report, delay,
+            output, format, quality, onError, overwrite, resume, shard, report, delay,
         };
+        shared.AddTo(command);
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(overwrite) && parsed.GetValue(resume))
@@ -47,16 +39,13 @@ internal static class UpscaleCommand
             var part = ParseShard(parsed.GetValue(shard));
             ImageFormat? outputFormat = parsed.GetValue(format) switch { "png" => ImageFormat.Png, "jpg" => ImageFormat.Jpeg, _ => null };
             string outputFolder = parsed.GetValue(output)!;
-            using var network = SrModelSource.Load(parsed.GetValue(model), parsed.GetValue(scale));
-            var jobs = ListJobs(parsed.GetValue(input)!, outputFolder, outputFormat);
-            int workers = parsed.GetValue(threads), batchSize = parsed.GetValue(batch), delayMs = parsed.GetValue(delay);
+            using var network = shared.LoadNetwork(parsed);
+            var jobs = shared.Jobs(parsed, outputFolder, outputFormat);
+            int delayMs = parsed.GetValue(delay);
             string reportPath = parsed.GetValue(report)
                 ?? Path.Combine(outputFolder, part.Count == 1 ? "gan-errors.csv" : $"gan-errors.{part.Index}-of-{part.Count}.csv");
-            var options = new ImageStreamOptions
+            var options = shared.StreamOptions(parsed) with
             {
-                Workers = workers,
-                BatchSize = batchSize,
-                QueueCapacity = Math.Max(2 * batchSize, 2 * workers),
                 OnError = parsed.GetValue(onError) == "skip" ? ImageErrorPolicy.Skip : ImageErrorPolicy.Fail,
                 ExistingOutputs = parsed.GetValue(resume) ? ExistingOutputPolicy.Resume
                     : parsed.GetValue(overwrite) ? ExistingOutputPolicy.Overwrite : ExistingOutputPolicy.Fail,
@@ -65,15 +54,14 @@ internal static class UpscaleCommand
                 Encode = new ImageEncodeOptions { Quality = parsed.GetValue(quality) },
             };
 
-            Tensors.Threads = workers;
-            var resolver = new SuperResolver(network, new SuperResolverOptions { BatchSize = batchSize });
+            var resolver = shared.Resolver(parsed, network);
             var transform = ImageBatchTransform.PerImage(image =>
             {
                 if (delayMs > 0) Thread.Sleep(delayMs);
                 return resolver.Upscale(image);
             });
             long total = jobs.Count(j => part.Contains(j.Key));
-            console.WriteLine($"Upscaling {total} inputs ×{network.Scale}{(part.Count > 1 ? $" (shard {part})" : "")} into '{Path.GetFullPath(outputFolder)}'.");
+            console.WritePlainLine($"Upscaling {total} inputs ×{network.Scale}{(part.Count > 1 ? $" (shard {part})" : "")} into '{Path.GetFullPath(outputFolder)}'.");
             ImageStreamResult result;
             try
             {
@@ -105,17 +93,9 @@ internal static class UpscaleCommand
         }
     }
 
-    private static IReadOnlyList<ImageJob> ListJobs(string input, string outputFolder, ImageFormat? format)
-    {
-        if (Directory.Exists(input)) return ImageJobList.FromFolder(input, outputFolder, format);
-        if (File.Exists(input) && string.Equals(Path.GetExtension(input), ".csv", StringComparison.OrdinalIgnoreCase))
-            return ImageJobList.FromManifest(input, outputFolder, format);
-        throw new CliUsageException($"--input '{input}' is neither a folder nor a .csv manifest.");
-    }
-
     private static void PrintSummary(IAnsiConsole console, ImageStreamResult result, string reportPath)
     {
-        console.WriteLine($"{result.Written} written, {result.Resumed} already complete, {result.Failed} failed.");
-        if (result.Failed > 0) console.WriteLine($"Failed inputs are listed in '{Path.GetFullPath(reportPath)}'.");
+        console.WritePlainLine($"{result.Written} written, {result.Resumed} already complete, {result.Failed} failed.");
+        if (result.Failed > 0) console.WritePlainLine($"Failed inputs are listed in '{Path.GetFullPath(reportPath)}'.");
     }
 }

@@ -1,3 +1,4 @@
+using Gan.Cli.Terminal;
 using System.Diagnostics;
 using Spectre.Console;
 
@@ -35,7 +36,7 @@ internal static class CliProgress
             {
                 if (clock.Elapsed - last < LogInterval) return;
                 last = clock.Elapsed;
-                console.WriteLine($"{title}: {done:0}/{total:0} {status}");
+                console.WritePlainLine($"{title}: {done:0}/{total:0} {status}");
             }
         });
     }

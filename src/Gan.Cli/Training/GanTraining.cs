@@ -28,7 +28,7 @@ internal static class GanTraining
         if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
         var context = new MLContext(seed: (int)(training.Seed % int.MaxValue));
         var data = context.Data.LoadFromEnumerable(rows);
-        console.WriteLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} epochs.");
+        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} epochs.");
         var model = CliProgress.Run(console, "train", 1.0, update =>
         {
             var options = new GanGeneratingEstimator.Options
@@ -50,7 +50,7 @@ internal static class GanTraining
             return pipeline.Fit(data);
         });
         context.Model.Save(model, data.Schema, target);
-        console.WriteLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");
+        console.WritePlainLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");
     }
 
     // Conditional kinds learn from files inside class subfolders; unconditional ones from every file.

@@ -15,8 +15,8 @@ internal static class SrTraining
         if (resume && trainer.Generator.Scale != scale)
             throw new CliUsageException($"--scale {scale} contradicts the checkpoint '{checkpoint}', which trains ×{trainer.Generator.Scale}.");
         using var data = SrPatchDataset.LoadFolders(folders, new SrPatchOptions { Scale = trainer.Generator.Scale, Seed = training.Seed });
-        foreach (var skipped in data.Skipped) console.WriteLine($"skipped '{skipped.Path}': {skipped.Reason}");
-        console.WriteLine($"Training {trainer.TrainingOptions.Mode} ×{trainer.Generator.Scale} on {data.TrainingPhotos.Count} photos "
+        foreach (var skipped in data.Skipped) console.WritePlainLine($"skipped '{skipped.Path}': {skipped.Reason}");
+        console.WritePlainLine($"Training {trainer.TrainingOptions.Mode} ×{trainer.Generator.Scale} on {data.TrainingPhotos.Count} photos "
             + $"({data.ValidationPhotos.Count} for validation), {trainer.TrainingOptions.Epochs} epochs{(resume ? $" after epoch {trainer.Epoch}" : "")}.");
         int startEpoch = trainer.Epoch, epochs = trainer.TrainingOptions.Epochs;
         var result = CliProgress.Run(console, "train", 1.0, update => trainer.Train(data,
@@ -26,7 +26,7 @@ internal static class SrTraining
             cancellationToken));
         SrResNetSerialization.Save(trainer.Generator, target);
         var validation = trainer.Validate(data);
-        console.WriteLine($"Saved ×{trainer.Generator.Scale} {trainer.TrainingOptions.Mode} to '{Path.GetFullPath(target)}' after epoch {result.Epoch}; "
+        console.WritePlainLine($"Saved ×{trainer.Generator.Scale} {trainer.TrainingOptions.Mode} to '{Path.GetFullPath(target)}' after epoch {result.Epoch}; "
             + $"validation PSNR-Y {validation.Psnr:F2} dB (bicubic {validation.BicubicPsnr:F2}), SSIM-Y {validation.Ssim:F4} (bicubic {validation.BicubicSsim:F4}).");
     }
 
