@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Gan.Cli.Commands;
 using Gan.Imaging;
-using Gan.MLNet;
 using Gan.MLNet.Streaming;
+using Gan.MLNet;
 using Gan.Models.Training;
-using Gan.Torch;
 using Gan.Torch.NN;
 using Gan.Torch.Serialization;
+using Gan.Torch;
 using Spectre.Console;
 
 namespace Gan.Cli;

@@ -1,6 +1,6 @@
-using Gan.Cli.Terminal;
 using System.CommandLine;
 using System.Diagnostics;
+using Gan.Cli.Terminal;
 using Gan.Cli.Upscaling;
 using Gan.Imaging;
 using Gan.MLNet.Streaming;

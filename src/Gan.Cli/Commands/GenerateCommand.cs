@@ -1,10 +1,10 @@
-using Gan.Cli.Terminal;
 using System.CommandLine;
-using Gan.Imaging;
+using Gan.Cli.Terminal;
 using Gan.Imaging.Composition;
-using Gan.MLNet;
+using Gan.Imaging;
 using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
+using Gan.MLNet;
 using Spectre.Console;
 
 namespace Gan.Cli.Commands;

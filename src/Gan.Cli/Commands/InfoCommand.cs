@@ -1,6 +1,6 @@
-using Gan.Cli.Terminal;
 using System.CommandLine;
 using System.Security.Cryptography;
+using Gan.Cli.Terminal;
 using Gan.MLNet;
 using Gan.Torch.Serialization;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using Gan.Cli.Terminal;
 using System.Diagnostics;
 using Spectre.Console;
 

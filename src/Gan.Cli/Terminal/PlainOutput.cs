@@ -1,4 +1,3 @@
-using Gan.Cli.Terminal;
 using Spectre.Console;
 
 namespace Gan.Cli.Terminal;

@@ -1,6 +1,6 @@
 using Gan.Cli.Terminal;
-using Gan.MLNet;
 using Gan.MLNet.Transforms;
+using Gan.MLNet;
 using Gan.Models.Gans;
 using Gan.Models.Training;
 using Spectre.Console;
