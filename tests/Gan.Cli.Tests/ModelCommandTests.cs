@@ -50,11 +50,13 @@ public sealed class ModelCommandTests
         var upscaler = GanProcess.Run("info", model);
         var broken = GanProcess.Run("info", damaged);
         var missing = GanProcess.Run("info", temp.File("none.zip"));
+        var text = GanProcess.Run("info", temp.Write("notes.txt", "not a model"));
 
         Assert.AreEqual(0, upscaler.ExitCode, upscaler.Error);
         StringAssert.Contains(upscaler.Output, "safetensors");
         StringAssert.Contains(upscaler.Output, "4");
-        Assert.AreEqual((3, 3), (broken.ExitCode, missing.ExitCode));
+        Assert.AreEqual((3, 3, 3), (broken.ExitCode, missing.ExitCode, text.ExitCode));
+        StringAssert.Contains(text.Error, "neither a Gan.MLNet model zip nor a safetensors file");
         StringAssert.Contains(broken.Error, "damaged.zip");
         StringAssert.Contains(missing.Error, "none.zip");
     }

@@ -40,7 +40,16 @@ internal static class InfoCommand
 
     private static void DescribeSafeTensors(IAnsiConsole console, string path)
     {
-        using var file = SafeTensors.Load(path);
+        SafeTensorsFile file;
+        try
+        {
+            file = SafeTensors.Load(path);
+        }
+        catch (SafeTensorsFormatException e)
+        {
+            throw new InvalidDataException($"'{path}' is neither a Gan.MLNet model zip nor a safetensors file ({e.Message}).", e);
+        }
+        using var owned = file;
         long parameters = file.Tensors.Values.Sum(t => t.NumberOfElements);
         console.WritePlainLine($"format   safetensors, {file.Tensors.Count} tensors, {parameters:N0} values");
         foreach (var (key, value) in file.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
