@@ -21,12 +21,15 @@ public static class ImageJobList
     /// the relative path, with the extension of <paramref name="outputFormat"/> when one is given.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The input folder does not exist.</exception>
+    /// <exception cref="ArgumentException">The output folder is the input folder.</exception>
     public static IReadOnlyList<ImageJob> FromFolder(string inputFolder, string outputFolder, ImageFormat? outputFormat = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputFolder);
         ArgumentException.ThrowIfNullOrEmpty(outputFolder);
         string input = Path.GetFullPath(inputFolder), output = Path.GetFullPath(outputFolder);
         if (!Directory.Exists(input)) throw new DirectoryNotFoundException($"Input folder '{inputFolder}' does not exist.");
+        if (Path.TrimEndingDirectorySeparator(input) == Path.TrimEndingDirectorySeparator(output))
+            throw new ArgumentException($"The output folder '{outputFolder}' is the input folder; write the outputs elsewhere (a subfolder is fine).", nameof(outputFolder));
         string outputPrefix = output.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true })
             .Where(file => !file.StartsWith(outputPrefix, StringComparison.Ordinal))

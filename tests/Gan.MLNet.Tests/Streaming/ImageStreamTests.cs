@@ -197,4 +197,21 @@ public sealed class ImageStreamTests
         Assert.AreEqual(("x.png", ImageJobStage.Output), (failure.Job.Key, failure.Stage));
         StringAssert.Contains(failure.Message, "x.jpg");
     }
+
+    [TestMethod]
+    public void FolderListsAreSortedSkipHiddenFilesAndNestedOutputs()
+    {
+        using var temp = new TempFolder();
+        FaultyImageFiles.WriteImages(temp.File("in/b"), 1);
+        FaultyImageFiles.WriteImages(temp.File("in/a"), 2);
+        FaultyImageFiles.WriteImages(temp.File("in/out"), 1);
+        File.WriteAllText(temp.File("in/a/.img-000.png.partial"), "temporary");
+
+        var jobs = ImageJobList.FromFolder(temp.File("in"), temp.File("in/out"), ImageFormat.Jpeg);
+
+        CollectionAssert.AreEqual(new[] { "a/img-000.png", "a/img-001.png", "b/img-000.png" }, jobs.Select(j => j.Key).ToArray());
+        Assert.AreEqual(temp.File("in/out/a/img-001.jpg"), jobs[1].OutputPath);
+        var e = Assert.ThrowsExactly<ArgumentException>(() => ImageJobList.FromFolder(temp.File("in"), temp.File("in/")));
+        StringAssert.Contains(e.Message, "is the input folder");
+    }
 }
