@@ -29,6 +29,22 @@ public sealed class UpscaleCommandTests
         var report = File.ReadAllLines(Path.Combine(output, "gan-errors.csv"));
         Assert.AreEqual("file,stage,message", report[0]);
         CollectionAssert.AreEquivalent(FaultyImageFiles.BadFiles, report.Skip(1).Select(line => line.Split(',')[0]).ToArray());
+        StringAssert.Contains(report.Single(line => line.StartsWith("bad/huge-header.png", StringComparison.Ordinal)), "16777216");
+    }
+
+    [TestMethod]
+    public void MaxPixelsRefusesLargerInputs()
+    {
+        using var temp = new TempFolder();
+        string input = temp.File("in"), output = temp.File("out");
+        FaultyImageFiles.WriteImages(input, 1, 8, 6);
+        FaultyImageFiles.WriteImages(temp.File("in/big"), 1, 10, 6);
+
+        var run = GanProcess.Run("upscale", "-i", input, "-o", output, "-m", GanProcess.SaveTinyUpscaler(temp.Path), "--on-error", "skip", "--max-pixels", "48");
+
+        Assert.AreEqual(1, run.ExitCode);
+        Assert.IsTrue(File.Exists(Path.Combine(output, "img-000.png")));
+        StringAssert.Contains(File.ReadAllText(Path.Combine(output, "gan-errors.csv")), "big/img-000.png,decode,");
     }
 
     [TestMethod]

@@ -23,8 +23,18 @@ internal sealed class UpscalerOptions
 
     public Option<int> Batch { get; } = new("--batch") { Description = "Images per inference batch (and tiles per network call).", DefaultValueFactory = _ => 4 };
 
+    public Option<long> MaxPixels { get; } = new("--max-pixels")
+    {
+        Description = "Inputs declaring more pixels (width × height) fail at decode and are reported: with the queue sizes, this bounds memory.",
+        DefaultValueFactory = _ => DefaultMaxPixels,
+    };
+
+    /// <summary>16 megapixels: a ×4 output of that is 268 MP (about 800 MB as RGB), the most one image may take.</summary>
+    public const long DefaultMaxPixels = 16L << 20;
+
     public UpscalerOptions()
     {
+        MaxPixels.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1) r.AddError("--max-pixels must be ≥ 1."); });
         Scale.AcceptOnlyFromAmong("2", "4");
         Threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be ≥ 1."); });
         Batch.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch must be ≥ 1."); });
@@ -37,6 +47,7 @@ internal sealed class UpscalerOptions
         command.Options.Add(Model);
         command.Options.Add(Threads);
         command.Options.Add(Batch);
+        command.Options.Add(MaxPixels);
     }
 
     /// <summary>Loads the network (the caller disposes it) and sets libtorch's thread count.</summary>
@@ -58,11 +69,17 @@ internal sealed class UpscalerOptions
         throw new CliUsageException($"--input '{input}' is neither a folder nor a .csv manifest.");
     }
 
-    /// <summary>Stream settings for --threads and --batch: queues sized so that neither side waits on the other.</summary>
+    /// <summary>Stream settings for --threads, --batch and --max-pixels: queues sized so that neither side waits on the other.</summary>
     public ImageStreamOptions StreamOptions(ParseResult parsed)
     {
         int workers = parsed.GetValue(Threads), batch = parsed.GetValue(Batch);
-        return new ImageStreamOptions { Workers = workers, BatchSize = batch, QueueCapacity = Math.Max(2 * batch, 2 * workers) };
+        return new ImageStreamOptions
+        {
+            Workers = workers,
+            BatchSize = batch,
+            QueueCapacity = Math.Max(2 * batch, 2 * workers),
+            Decode = new ImageDecodeOptions { MaxPixels = parsed.GetValue(MaxPixels) },
+        };
     }
 
     /// <summary>The tiled resolver over <paramref name="network"/> with --batch tiles per network call.</summary>
