@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Gan.Imaging;
 using Gan.MLNet.Data;
@@ -47,9 +48,14 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         }
         catch (Exception) when (stages.Any(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException))
         {
-            throw stages.First(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException).Exception!.InnerException!;
+            var cause = stages.First(s => s.IsFaulted && s.Exception!.InnerException is not OperationCanceledException).Exception!.InnerException!;
+            ExceptionDispatchInfo.Capture(cause).Throw();
         }
-        cancellationToken.ThrowIfCancellationRequested();
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // One plain cancellation for the caller, whichever stage noticed it first.
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         var result = new ImageStreamResult(Interlocked.Read(ref _written), Interlocked.Read(ref _resumed), Failures());
         if (options.OnError == ImageErrorPolicy.Fail && FirstFailure is { } first)
             throw new ImageStreamFailedException(first, result);

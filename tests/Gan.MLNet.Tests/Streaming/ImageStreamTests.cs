@@ -214,4 +214,31 @@ public sealed class ImageStreamTests
         var e = Assert.ThrowsExactly<ArgumentException>(() => ImageJobList.FromFolder(temp.File("in"), temp.File("in/")));
         StringAssert.Contains(e.Message, "is the input folder");
     }
+
+    [TestMethod]
+    public void CancellationLeavesOnlyCompleteOutputs()
+    {
+        using var temp = new TempFolder();
+        string input = temp.File("in"), output = temp.File("out");
+        FaultyImageFiles.WriteImages(input, 50);
+        using var cancel = new CancellationTokenSource();
+        var slow = ImageBatchTransform.PerImage(image =>
+        {
+            Thread.Sleep(10);
+            return image;
+        });
+        var progress = new InlineProgress(p => { if (p.Written >= 3) cancel.Cancel(); });
+
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
+            ImageStream.Run(ImageJobList.FromFolder(input, output), slow, Skip, progress, cancel.Token));
+
+        var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
+        Assert.IsTrue(written.Length is >= 3 and < 50, $"{written.Length} outputs");
+        Assert.IsTrue(written.All(ImageOutputCompleteness.IsComplete), "no hidden temporary file and no cut output");
+    }
+
+    private sealed class InlineProgress(Action<ImageStreamProgress> handler) : IProgress<ImageStreamProgress>
+    {
+        public void Report(ImageStreamProgress value) => handler(value);
+    }
 }
