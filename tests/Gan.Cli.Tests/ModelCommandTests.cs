@@ -14,8 +14,10 @@ public sealed class ModelCommandTests
         foreach (string label in new[] { "cat", "dog" }) FaultyImageFiles.WriteImages(temp.File($"data/{label}"), 8);
         string model = temp.File("gan.zip");
 
-        var train = GanProcess.Run("train", "cgan", "--data", temp.File("data"), "--out", model, "--epochs", "1", "--batch", "8", "--image-size", "8",
-            "--samples", temp.File("grids"));
+        string[] training = ["train", "cgan", "--data", temp.File("data"), "--out", model, "--epochs", "1", "--batch", "8", "--image-size", "8", "--samples", temp.File("grids")];
+        var train = GanProcess.Run(training);
+        byte[] afterOneEpoch = File.ReadAllBytes(model);
+        var resumed = GanProcess.Run([.. training, "--resume"]);
         var grid = GanProcess.Run("generate", "--model", model, "--count", "6", "--label", "dog", "--out", temp.File("grid.png"));
         var folder = GanProcess.Run("generate", "-m", model, "-n", "3", "-o", temp.File("samples"));
         var unknownLabel = GanProcess.Run("generate", "-m", model, "-n", "3", "--label", "bird", "-o", temp.File("x.png"));
@@ -23,7 +25,10 @@ public sealed class ModelCommandTests
 
         Assert.AreEqual(0, train.ExitCode, train.Error);
         StringAssert.Contains(train.Output, "of 2 classes");
-        Assert.IsNotEmpty(Directory.GetFiles(temp.File("grids"), "*.png"), "a sample grid per epoch");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.Error);
+        CollectionAssert.AreEqual(new[] { "epoch-001.png", "epoch-002.png" },
+            Directory.GetFiles(temp.File("grids")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray(), "a grid per epoch; the resumed run trained epoch 2");
+        CollectionAssert.AreNotEqual(afterOneEpoch, File.ReadAllBytes(model), "the resumed run saved the further-trained model");
         Assert.AreEqual(0, grid.ExitCode, grid.Error);
         var composed = Image.Load(temp.File("grid.png"));
         Assert.IsGreaterThan(3 * 8, composed.Width, "6 samples of 8 px laid out in a grid");
@@ -77,6 +82,7 @@ public sealed class ModelCommandTests
         StringAssert.Contains(unknownKind.Error, "wgan");
         StringAssert.Contains(noData.Error, "none");
         StringAssert.Contains(srganWithoutInit.Error, "--init");
+        StringAssert.Contains(resumeGan.Error, "m.zip.checkpoint");
         StringAssert.Contains(resumeWithoutCheckpoint.Error, "m.safetensors.checkpoint");
     }
 }

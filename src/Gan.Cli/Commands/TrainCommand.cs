@@ -57,12 +57,13 @@ internal static class TrainCommand
             string checkpoint = target + ".checkpoint";
             if (chosen.Gan is { } ganKind)
             {
-                if (parsed.GetValue(resume))
-                    throw new CliUsageException($"--resume works for srresnet and srgan; {chosen.Name} trains through GanGenerate, which cannot continue a checkpoint yet.");
+                bool resuming = parsed.GetValue(resume);
+                if (resuming && !File.Exists(checkpoint))
+                    throw new CliUsageException($"--resume: no checkpoint '{checkpoint}' to continue (train without --resume first).");
                 var kindToTrain = ganKind == GanKind.Dcgan && parsed.GetValue(labels) ? GanKind.ConditionalDcgan : ganKind;
                 var training = new GanTrainerOptions { Epochs = parsed.GetValue(epochs), Seed = parsed.GetValue(seed), SampleDirectory = parsed.GetValue(samples), CheckpointPath = checkpoint };
                 if (parsed.GetValue(batch) is { } b) training.BatchSize = b;
-                GanTraining.Run(console, folders, target, kindToTrain, parsed.GetValue(size), training, cancellationToken);
+                GanTraining.Run(console, folders, target, kindToTrain, parsed.GetValue(size), training, resuming ? checkpoint : null, cancellationToken);
             }
             else
             {

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Gan.Cli.Training;
 
-/// <summary>Trains a GAN kind through the GanGenerate pipeline step and saves the fitted pipeline as a model zip.</summary>
+/// <summary>
+/// Trains a GAN kind through the GanGenerate pipeline step (optionally continuing a checkpoint) and saves the fitted
+/// pipeline as a model zip.
+/// </summary>
 internal static class GanTraining
 {
     /// <summary>A training row: an image file and its class (the name of its subfolder; empty at the top level).</summary>
@@ -21,14 +24,14 @@ internal static class GanTraining
     }
 
     public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, GanKind kind, int imageSize,
-        GanTrainerOptions training, CancellationToken cancellationToken)
+        GanTrainerOptions training, string? resumeCheckpoint, CancellationToken cancellationToken)
     {
         bool conditional = kind is GanKind.Conditional or GanKind.ConditionalDcgan;
         var rows = folders.SelectMany(folder => LabelledFiles(folder, conditional)).ToList();
         if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
         var context = new MLContext(seed: (int)(training.Seed % int.MaxValue));
         var data = context.Data.LoadFromEnumerable(rows);
-        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} epochs.");
+        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} {(resumeCheckpoint is null ? "epochs" : $"more epochs from '{resumeCheckpoint}'")}.");
         var model = CliProgress.Run(console, "train", 1.0, update =>
         {
             var options = new GanGeneratingEstimator.Options
@@ -37,6 +40,7 @@ internal static class GanTraining
                 LabelColumnName = conditional ? "Label" : null,
                 Kind = kind,
                 Training = training,
+                ResumeCheckpoint = resumeCheckpoint,
                 Progress = new InlineProgress<GanTrainingProgress>(p => update(
                     ((p.Epoch - 1) * (double)p.BatchesPerEpoch + p.Batch) / ((double)p.TotalEpochs * p.BatchesPerEpoch),
                     $"epoch {p.Epoch}/{p.TotalEpochs} D {p.DiscriminatorLoss:F3} G {p.GeneratorLoss:F3} D(x) {p.RealScore:F2} D(G(z)) {p.FakeScore:F2}")),
