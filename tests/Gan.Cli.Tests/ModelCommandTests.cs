@@ -85,4 +85,28 @@ public sealed class ModelCommandTests
         StringAssert.Contains(resumeGan.Error, "m.zip.checkpoint");
         StringAssert.Contains(resumeWithoutCheckpoint.Error, "m.safetensors.checkpoint");
     }
+
+    [TestMethod]
+    public void TrainedUpscalerResumesAndUpscales()
+    {
+        using var temp = new TempFolder();
+        FaultyImageFiles.WriteImages(temp.File("photos"), 6, 48, 40);
+        string model = temp.File("sr.safetensors");
+        string[] training = ["train", "srresnet", "--data", temp.File("photos"), "--out", model, "--scale", "2", "--epochs", "1",
+            "--steps-per-epoch", "2", "--batch", "2", "--blocks", "1", "--width", "8", "--patch-size", "16"];
+
+        var train = GanProcess.Run(training);
+        var resumed = GanProcess.Run([.. training, "--resume"]);
+        var upscale = GanProcess.Run("upscale", "-i", temp.File("photos"), "-o", temp.File("out"), "-m", model);
+        var info = GanProcess.Run("info", model);
+
+        Assert.AreEqual(0, train.ExitCode, train.Error);
+        StringAssert.Contains(train.Output, "after epoch 1;");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.Error);
+        StringAssert.Contains(resumed.Output, "after epoch 2;");
+        StringAssert.Contains(resumed.Output, "validation PSNR-Y");
+        Assert.AreEqual(0, upscale.ExitCode, upscale.Error);
+        Assert.AreEqual(96, Image.Load(temp.File("out/img-000.png")).Width);
+        StringAssert.Contains(info.Output, "srresnet.blocks = 1");
+    }
 }

@@ -43,9 +43,12 @@ internal static class TrainCommand
         scale.AcceptOnlyFromAmong("2", "4");
         var steps = new Option<int?>("--steps-per-epoch") { Description = "Upscalers: batches per epoch (default: the trainer's)." };
         var init = new Option<string?>("--init") { Description = "srgan: the trained SRResNet (.safetensors) to start from." };
+        var blocks = new Option<int?>("--blocks") { Description = "srresnet: residual blocks (default: SrResNetOptions')." };
+        var width = new Option<int?>("--width") { Description = "srresnet: feature channels (default: SrResNetOptions')." };
+        var patch = new Option<int?>("--patch-size") { Description = "Upscalers: HR training patch size in pixels (default: SrPatchOptions')." };
         var command = new Command("train", "Train a GAN or an upscaler, with live progress, checkpoints and sample grids.")
         {
-            kind, data, output, epochs, resume, batch, seed, size, labels, samples, scale, steps, init,
+            kind, data, output, epochs, resume, batch, seed, size, labels, samples, scale, steps, init, blocks, width, patch,
         };
         command.SetAction(parsed =>
         {
@@ -70,7 +73,12 @@ internal static class TrainCommand
                 var training = new SrTrainerOptions { Mode = chosen.Sr!.Value, Epochs = parsed.GetValue(epochs), Seed = parsed.GetValue(seed), CheckpointPath = checkpoint };
                 if (parsed.GetValue(batch) is { } b) training.BatchSize = b;
                 if (parsed.GetValue(steps) is { } s) training.StepsPerEpoch = s;
-                SrTraining.Run(console, folders, target, parsed.GetValue(scale), training, parsed.GetValue(init), parsed.GetValue(resume), cancellationToken);
+                var model = new SrResNetOptions { Scale = parsed.GetValue(scale) };
+                if (parsed.GetValue(blocks) is { } n) model.BlockCount = n;
+                if (parsed.GetValue(width) is { } w) model.Width = w;
+                var patches = new SrPatchOptions { Scale = model.Scale, Seed = parsed.GetValue(seed) };
+                if (parsed.GetValue(patch) is { } p) patches.PatchSize = p;
+                SrTraining.Run(console, folders, target, model, patches, training, parsed.GetValue(init), parsed.GetValue(resume), cancellationToken);
             }
             return (int)ExitCode.Success;
         });

@@ -7,14 +7,15 @@ namespace Gan.Cli.Training;
 /// <summary>Trains an SRResNet or SRGAN on folders of photographs, with checkpoints, and saves the generator as safetensors.</summary>
 internal static class SrTraining
 {
-    public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, int scale, SrTrainerOptions training,
-        string? initialModel, bool resume, CancellationToken cancellationToken)
+    public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, SrResNetOptions model, SrPatchOptions patches,
+        SrTrainerOptions training, string? initialModel, bool resume, CancellationToken cancellationToken)
     {
         string checkpoint = training.CheckpointPath!;
-        using var trainer = resume ? Resume(checkpoint, training.Epochs) : Start(scale, training, initialModel);
-        if (resume && trainer.Generator.Scale != scale)
-            throw new CliUsageException($"--scale {scale} contradicts the checkpoint '{checkpoint}', which trains ×{trainer.Generator.Scale}.");
-        using var data = SrPatchDataset.LoadFolders(folders, new SrPatchOptions { Scale = trainer.Generator.Scale, Seed = training.Seed });
+        using var trainer = resume ? Resume(checkpoint, training.Epochs) : Start(model, training, initialModel);
+        if (resume && trainer.Generator.Scale != model.Scale)
+            throw new CliUsageException($"--scale {model.Scale} contradicts the checkpoint '{checkpoint}', which trains ×{trainer.Generator.Scale}.");
+        patches.Scale = trainer.Generator.Scale;
+        using var data = SrPatchDataset.LoadFolders(folders, patches);
         foreach (var skipped in data.Skipped) console.WritePlainLine($"skipped '{skipped.Path}': {skipped.Reason}");
         console.WritePlainLine($"Training {trainer.TrainingOptions.Mode} ×{trainer.Generator.Scale} on {data.TrainingPhotos.Count} photos "
             + $"({data.ValidationPhotos.Count} for validation), {trainer.TrainingOptions.Epochs} epochs{(resume ? $" after epoch {trainer.Epoch}" : "")}.");
@@ -30,13 +31,12 @@ internal static class SrTraining
             + $"validation PSNR-Y {validation.Psnr:F2} dB (bicubic {validation.BicubicPsnr:F2}), SSIM-Y {validation.Ssim:F4} (bicubic {validation.BicubicSsim:F4}).");
     }
 
-    private static SrTrainer Start(int scale, SrTrainerOptions training, string? initialModel)
+    private static SrTrainer Start(SrResNetOptions model, SrTrainerOptions training, string? initialModel)
     {
         if (training.Mode == SrTrainingMode.Srgan && initialModel is null)
             throw new CliUsageException("srgan fine-tunes a trained SRResNet: pass --init <srresnet.safetensors>.");
         using var initial = initialModel is null ? null : SrResNetSerialization.Load(initialModel);
-        var model = initial?.Options.Clone() ?? new SrResNetOptions { Scale = scale };
-        return new SrTrainer(model, training, initial);
+        return new SrTrainer(initial?.Options.Clone() ?? model, training, initial);
     }
 
     private static SrTrainer Resume(string checkpoint, int moreEpochs)
