@@ -73,7 +73,8 @@ internal static class GanCommandLine
 
     private static RootCommand Build(IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("gan: train GANs and upscalers, generate samples, upscale folders of images, inspect model files.");
+        var root = new RootCommand("gan: train GANs and upscalers, generate samples, upscale folders of images, inspect model files.\n"
+            + "Exit codes: 0 done; 1 some inputs failed (see the error report); 2 wrong command line; 3 could not run (model, data, disk); 130 cancelled.");
         root.Subcommands.Add(UpscaleCommand.Create(console, cancellationToken));
         root.Subcommands.Add(TrainCommand.Create(console, cancellationToken));
         root.Subcommands.Add(GenerateCommand.Create(console));

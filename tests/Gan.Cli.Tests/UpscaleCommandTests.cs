@@ -185,6 +185,32 @@ public sealed class UpscaleCommandTests
         StringAssert.Contains(resume.Output, "0 written, 2 already complete");
     }
 
+    [TestMethod]
+    public void ManifestNamesTheInputsAndTheirOutputs()
+    {
+        using var temp = new TempFolder();
+        FaultyImageFiles.WriteImages(temp.File("in"), 3);
+        string manifest = temp.Write("job.csv", "path,output\nin/img-002.png,renamed.jpg\nin/img-000.png,\nin/missing.png,\n");
+
+        var run = GanProcess.Run("upscale", "-i", manifest, "-o", temp.File("out"), "-m", GanProcess.SaveTinyUpscaler(temp.Path), "--on-error", "skip");
+
+        Assert.AreEqual(1, run.ExitCode, run.Error);
+        Assert.AreEqual(ImageFormat.Jpeg, ImageHeader.DetectFormat(File.ReadAllBytes(temp.File("out/renamed.jpg"))));
+        Assert.IsTrue(ImageOutputCompleteness.IsComplete(temp.File("out/in/img-000.png")));
+        Assert.IsFalse(File.Exists(temp.File("out/in/img-001.png")), "only the manifest's inputs");
+        StringAssert.Contains(File.ReadAllText(temp.File("out/gan-errors.csv")), "in/missing.png,read,");
+    }
+
+    [TestMethod]
+    public void HelpListsTheCommandsAndExitCodes()
+    {
+        var help = GanProcess.Run("--help");
+
+        Assert.AreEqual(0, help.ExitCode);
+        foreach (string command in new[] { "upscale", "train", "generate", "info", "bench", "Exit codes" })
+            StringAssert.Contains(help.Output, command);
+    }
+
     private static (int Width, int Height) Size(string path)
     {
         var image = Image.Load(path);
