@@ -35,7 +35,7 @@ internal static class CliProgress
             {
                 if (clock.Elapsed - last < LogInterval) return;
                 last = clock.Elapsed;
-                console.WritePlainLine($"{title}: {done:0}/{total:0} {status}");
+                console.WritePlainLine($"{title}: {100 * done / Math.Max(total, 1e-9):0}% {status}");
             }
         });
     }
