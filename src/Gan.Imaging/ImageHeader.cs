@@ -44,6 +44,14 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         : TiffStructure.HasSignature(data) ? ImageFormat.Tiff
         : null;
 
+    /// <summary>
+    /// Whether <paramref name="data"/> is a whole image file: its header parses and its structure runs to the declared
+    /// end (see <see cref="Image.Decode"/>'s truncation check). Reads chunk and segment headers only, never pixels, so
+    /// it is a cheap test of files written by others or cut off by a crash.
+    /// </summary>
+    public static bool IsCompleteFile(ReadOnlySpan<byte> data) =>
+        Parse(data, out var header, out _) is null && IsComplete(header!.Format, data);
+
     /// <summary>Parses the header: null on success, else the error, with header null and the reason set.</summary>
     internal static ImageFormatError? Parse(ReadOnlySpan<byte> data, out ImageHeader? header, out string reason)
     {

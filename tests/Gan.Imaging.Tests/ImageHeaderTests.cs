@@ -88,4 +88,24 @@ public sealed class ImageHeaderTests
         Assert.AreEqual(ImageFormat.Jpeg, ImageHeader.DetectFormat(TestImages.Random(4, 4, PixelFormat.Rgb24, 1).Encode(ImageFormat.Jpeg)));
         Assert.IsNull(ImageHeader.DetectFormat("BZh91AY"u8));
     }
+
+    [TestMethod]
+    [DataRow(ImageFormat.Png)]
+    [DataRow(ImageFormat.Jpeg)]
+    [DataRow(ImageFormat.Bmp)]
+    [DataRow(ImageFormat.WebP)]
+    [DataRow(ImageFormat.Tiff)]
+    public void CompleteFilesAreToldFromCutOnes(ImageFormat format)
+    {
+        var bytes = TestImages.Random(40, 30, PixelFormat.Rgb24, seed: 2).Encode(format);
+
+        Assert.IsTrue(ImageHeader.IsCompleteFile(bytes));
+        Assert.IsFalse(ImageHeader.IsCompleteFile(bytes.AsSpan(0, bytes.Length / 2)), "cut in half");
+        // A TIFF has no end marker: OpenCV writes its directory last, and a few bytes off the directory's tail go unseen.
+        if (format != ImageFormat.Tiff)
+            Assert.IsFalse(ImageHeader.IsCompleteFile(bytes.AsSpan(0, bytes.Length - 10)), "cut just before its end");
+        Assert.IsFalse(ImageHeader.IsCompleteFile(bytes.AsSpan(0, 12)), "header cut");
+        Assert.IsFalse(ImageHeader.IsCompleteFile([]));
+        Assert.IsFalse(ImageHeader.IsCompleteFile("not an image"u8));
+    }
 }

@@ -1,13 +1,15 @@
 using Gan.Imaging;
 using Gan.MLNet.Data;
+using Gan.MLNet.Streaming;
 
 namespace Gan.MLNet;
 
 public sealed partial class DataOperationsCatalog
 {
     /// <summary>
-    /// Writes each row's image to <paramref name="outputFolder"/>/<c>fileName</c>, streaming (one image in memory at a
-    /// time). Each file is written atomically: under a temporary name beside it, then renamed into place. The format is
+    /// Writes each row's image to <paramref name="outputFolder"/>/<c>fileName</c> through the streaming engine
+    /// (<see cref="ImageStream"/>: rows read in order, encoded in parallel, a bounded number of images in memory). Each
+    /// file is written atomically: under a temporary name beside it, then renamed into place. The format is
     /// <paramref name="format"/>, or taken from the file name's extension. Not part of ML.NET.
     /// </summary>
     /// <param name="data">The rows.</param>
@@ -31,36 +33,48 @@ public sealed partial class DataOperationsCatalog
 
         string folder = Path.GetFullPath(outputFolder);
         Directory.CreateDirectory(folder);
+        var options = new ImageStreamOptions
+        {
+            ExistingOutputs = overwrite ? ExistingOutputPolicy.Overwrite : ExistingOutputPolicy.Fail,
+            OnError = ImageErrorPolicy.Fail,
+        };
+        long written;
+        try
+        {
+            written = ImageStream.Run(Rows(data, imageColumn, nameColumn, folder, format), ImageBatchTransform.Identity, options).Written;
+        }
+        catch (ImageStreamFailedException e) when (e.Failure.Stage is ImageJobStage.Output or ImageJobStage.Write && !overwrite && File.Exists(e.Failure.Job.OutputPath))
+        {
+            throw new ImageFileExistsException(e.Failure.Job.OutputPath, e);
+        }
+        catch (ImageStreamFailedException e)
+        {
+            throw new IOException($"SaveImages: '{e.Failure.Job.OutputPath}' could not be written: {e.Failure.Message}", e);
+        }
+        Context.WriteLog(Source, ChannelMessageKind.Info, $"SaveImages: wrote {written} images to '{folder}'.");
+        return written;
+    }
+
+    // The rows as already-decoded stream inputs, read on the stream's producer thread (cursors are single-threaded).
+    private static IEnumerable<DecodedImageJob> Rows(IDataView data, DataViewSchema.Column imageColumn, DataViewSchema.Column nameColumn, string folder, ImageFormat? format)
+    {
         using var cursor = data.GetRowCursor(imageColumn, nameColumn);
         var getImage = cursor.GetGetter<Image?>(imageColumn);
         var getName = cursor.GetGetter<ReadOnlyMemory<char>>(nameColumn);
         Image? image = null;
         ReadOnlyMemory<char> name = default;
-        long written = 0;
         while (cursor.MoveNext())
         {
             getName(ref name);
             getImage(ref image);
             string path = Path.GetFullPath(Path.Combine(folder, name.ToString()));
             if (name.IsEmpty || !path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                throw new ArgumentException($"Row {cursor.Position}: file name '{name}' is empty or leaves the folder '{folder}'.", nameof(fileNameColumnName));
+                throw new ArgumentException($"Row {cursor.Position}: file name '{name}' is empty or leaves the folder '{folder}'.", nameof(nameColumn));
             if (image is null)
-                throw new InvalidOperationException($"Row {cursor.Position} has no image in column '{imageColumnName}' (for '{path}').");
-            if (!overwrite && File.Exists(path))
-                throw new ImageFileExistsException(path);
-            byte[] encoded = image.Encode(format ?? ImageFormats.FromPath(path));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                AtomicFile.Write(path, stream => stream.Write(encoded), overwrite);
-            }
-            catch (IOException e) when (!overwrite && File.Exists(path))
-            {
-                throw new ImageFileExistsException(path, e);
-            }
-            written++;
+                throw new InvalidOperationException($"Row {cursor.Position} has no image in column '{imageColumn.Name}' (for '{path}').");
+            var job = new ImageJob(path, name.ToString(), path, format ?? ImageFormats.FromPath(path));
+            yield return new DecodedImageJob(job, image);
+            image = null;
         }
-        Context.WriteLog(Source, ChannelMessageKind.Info, $"SaveImages: wrote {written} images to '{folder}'.");
-        return written;
     }
 }

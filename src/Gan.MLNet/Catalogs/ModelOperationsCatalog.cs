@@ -73,6 +73,29 @@ public sealed class ModelOperationsCatalog
         return Load(stream, $"'{Path.GetFullPath(filePath)}'", out inputSchema);
     }
 
+    /// <summary>
+    /// Describes a model file without building it: format version, each component's kind and options, each entry's
+    /// size and SHA-256. Opening checks the archive exactly as <see cref="Load(string, out DataViewSchema)"/> does
+    /// (manifest, format version, every checksum), so a described model is an intact one.
+    /// </summary>
+    /// <param name="filePath">The model file.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ModelFormatException">The file is not an intact model.</exception>
+    public ModelDescription Describe(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        using var stream = File.OpenRead(filePath);
+        var reader = new ModelArchiveReader(stream, $"'{Path.GetFullPath(filePath)}'");
+        var components = reader.Components
+            .Select(c => new ModelComponentDescription(c.Id, c.Kind, c.Options.ToJsonString()))
+            .ToArray();
+        var entries = reader.Entries
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new ModelEntryDescription(e.Key, e.Value.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(e.Value))))
+            .ToArray();
+        return new ModelDescription(reader.FormatVersion, stream.Length, reader.RootId, components, entries);
+    }
+
     private ModelArchiveBuilder Build(ITransformer model, DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -67,7 +67,7 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
         Log($"training {model.Kind} on {data.Rows} rows of '{Settings.LearnedColumnName}' ({string.Join("×", model.SampleShape)}"
             + (model.IsConditional ? $", {model.ClassCount} classes" : "") + $") for {Settings.Training.Epochs} epochs");
 
-        using var trainer = new GanTrainer(model, Settings.Training);
+        using var trainer = Settings.ResumeCheckpoint is { } checkpoint ? Resume(checkpoint, model) : new GanTrainer(model, Settings.Training);
         trainer.Log += (_, e) => Log(e.Message);
         using (var scope = Tensors.NewDisposeScope())
         {
@@ -81,6 +81,23 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
             Settings.SyntheticRowsPerClass, Settings.SyntheticRatio, Settings.BalanceClasses, Settings.SyntheticColumnName,
             model.IsConditional ? data.ClassNames : []);
         return new GanGeneratingTransformer(new GanSampler(generator, data.Format, Settings.GenerationSeed), settings);
+    }
+
+    // The checkpoint's run, continued with this Fit's epochs, checkpoint path and sample folder.
+    private GanTrainer Resume(string checkpoint, GanOptions model)
+    {
+        var trainer = GanTrainer.LoadCheckpoint(checkpoint);
+        var saved = trainer.ModelOptions;
+        if (saved.Kind != model.Kind || !saved.SampleShape.SequenceEqual(model.SampleShape) || saved.ClassCount != model.ClassCount)
+        {
+            trainer.Dispose();
+            throw new ArgumentException($"GanGenerate: checkpoint '{checkpoint}' trains {saved.Kind} on [{string.Join(", ", saved.SampleShape)}] with {saved.ClassCount} classes; "
+                + $"the data asks for {model.Kind} on [{string.Join(", ", model.SampleShape)}] with {model.ClassCount}", nameof(Options.ResumeCheckpoint));
+        }
+        trainer.TrainingOptions.Epochs = Settings.Training.Epochs;
+        trainer.TrainingOptions.CheckpointPath = Settings.Training.CheckpointPath;
+        trainer.TrainingOptions.SampleDirectory = Settings.Training.SampleDirectory;
+        return trainer;
     }
 
     private static GanKind DefaultKind(GanTrainingData data)

@@ -53,6 +53,13 @@ public sealed partial class GanGeneratingEstimator
         /// <summary>The seed of the generation noise: the same seed gives the same samples, also after Model.Save/Load.</summary>
         public ulong GenerationSeed { get; init; } = 1;
 
+        /// <summary>
+        /// A training checkpoint (<see cref="GanTrainer.SaveCheckpoint"/>, e.g. <see cref="GanTrainerOptions.CheckpointPath"/>
+        /// of an earlier Fit) to continue for <see cref="GanTrainerOptions.Epochs"/> more epochs, exactly as an uninterrupted
+        /// run would, instead of starting anew. Its GAN kind, sample shape and class count must be those of the data.
+        /// </summary>
+        public string? ResumeCheckpoint { get; init; }
+
         /// <summary>Receives training progress after every batch (in addition to the MLContext log).</summary>
         public IProgress<GanTrainingProgress>? Progress { get; init; }
 

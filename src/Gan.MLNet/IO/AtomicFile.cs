@@ -8,17 +8,27 @@ namespace Gan.MLNet.Data;
 /// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write, bool overwrite = true)
+    /// <summary>Writes through a fresh, unique temporary name beside <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true) =>
+        Write(path, write, overwrite, temporaryName: null);
+
+    /// <summary>
+    /// Writes through the temporary name <paramref name="temporaryName"/> (a file name in the destination's folder),
+    /// replacing any leftover of that name: a writer that owns the destination exclusively uses a fixed name so that
+    /// the leftover of a killed run is reused rather than piling up. Null chooses a fresh unique name.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write, bool overwrite, string? temporaryName)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no folder.", nameof(path));
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"Folder '{folder}' does not exist.");
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(folder, temporaryName ?? $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var mode = temporaryName is null ? FileMode.CreateNew : FileMode.Create;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, mode, FileAccess.Write, FileShare.None))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);

@@ -128,4 +128,29 @@ public sealed class GanGenerateTests
         Assert.AreEqual(69, transformer.TransformForTrainingPipeline(data).GetColumn<bool>("IsSynthetic").Count());
         Assert.ThrowsExactly<ArgumentException>(() => context.Data.Generate(transformer, 1, "a"));
     }
+
+    [TestMethod]
+    public void AResumedFitGeneratesWhatAnUninterruptedOneDoes()
+    {
+        using var folder = new TempFolder();
+        var context = new MLContext(seed: 1);
+        var data = GanGenerateTestData.Keyed(context);
+        var twoEpochs = GanGenerateTestData.Options();
+        var firstEpoch = twoEpochs with { Training = twoEpochs.Training.Clone() };
+        firstEpoch.Training.Epochs = 1;
+        firstEpoch.Training.CheckpointPath = folder.File("run.checkpoint");
+        var secondEpoch = firstEpoch with { ResumeCheckpoint = folder.File("run.checkpoint") };
+
+        using var uninterrupted = context.Transforms.GanGenerate(twoEpochs).Fit(data);
+        using (context.Transforms.GanGenerate(firstEpoch).Fit(data)) { }
+        using var resumed = context.Transforms.GanGenerate(secondEpoch).Fit(data);
+
+        var expected = Read(context, context.Data.Generate(uninterrupted, 6));
+        var actual = Read(context, context.Data.Generate(resumed, 6));
+        for (int i = 0; i < expected.Count; i++)
+            CollectionAssert.AreEqual(expected[i].Features, actual[i].Features, $"sample {i}");
+        var vanilla = GanGenerateTestData.Options(label: null) with { ResumeCheckpoint = folder.File("run.checkpoint") };
+        var e = Assert.ThrowsExactly<ArgumentException>(() => context.Transforms.GanGenerate(vanilla).Fit(data));
+        StringAssert.Contains(e.Message, "run.checkpoint");
+    }
 }

@@ -54,6 +54,12 @@ internal sealed class ModelArchiveReader
 
     public int RootId => Int(_manifest, "root", "the manifest");
 
+    public int FormatVersion => Int(_manifest, "formatVersion", "the manifest");
+
+    public IEnumerable<Component> Components => _components.Values.OrderBy(c => c.Id);
+
+    public IReadOnlyDictionary<string, byte[]> Entries => _entries;
+
     public JsonArray InputSchema => Array(_manifest, "inputSchema", "the manifest");
 
     public Component GetComponent(int id) =>

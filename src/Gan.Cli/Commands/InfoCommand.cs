@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Gan.Cli.Terminal;
+using Gan.MLNet;
+using Gan.Torch.Serialization;
+using Spectre.Console;
+
+namespace Gan.Cli.Commands;
+
+/// <summary><c>gan info</c>: what a model file is, its options, size and checksums.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(IAnsiConsole console)
+    {
+        var file = new Argument<string>("model") { Description = "A model zip (Model.Save, 'gan train gan|cgan|dcgan'), or a .safetensors network or checkpoint ('gan train srresnet|srgan')." };
+        var command = new Command("info", "Describe a model file: kind, options, size and checksums (verified).") { file };
+        command.SetAction(parsed =>
+        {
+            string path = parsed.GetValue(file)!;
+            if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+            console.WritePlainLine($"file     {Path.GetFullPath(path)}");
+            console.WritePlainLine($"size     {new FileInfo(path).Length:N0} bytes");
+            console.WritePlainLine($"sha256   {FileSha256(path)}");
+            if (IsZip(path)) DescribeZip(console, path);
+            else DescribeSafeTensors(console, path);
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static void DescribeZip(IAnsiConsole console, string path)
+    {
+        var description = new MLContext().Model.Describe(path);
+        console.WritePlainLine($"format   Gan.MLNet model zip, version {description.FormatVersion}; all entry checksums match");
+        foreach (var component in description.Components)
+            console.WritePlainLine($"component {component.Id}{(component.Id == description.RootId ? " (root)" : "")}: {component.Kind} {component.OptionsJson}");
+        foreach (var entry in description.Entries)
+            console.WritePlainLine($"entry    {entry.Name}  {entry.Size:N0} bytes  sha256 {entry.Sha256}");
+    }
+
+    private static void DescribeSafeTensors(IAnsiConsole console, string path)
+    {
+        SafeTensorsFile file;
+        try
+        {
+            file = SafeTensors.Load(path);
+        }
+        catch (SafeTensorsFormatException e)
+        {
+            throw new InvalidDataException($"'{path}' is neither a Gan.MLNet model zip nor a safetensors file ({e.Message}).", e);
+        }
+        using var owned = file;
+        long parameters = file.Tensors.Values.Sum(t => t.NumberOfElements);
+        console.WritePlainLine($"format   safetensors, {file.Tensors.Count} tensors, {parameters:N0} values");
+        foreach (var (key, value) in file.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+            console.WritePlainLine($"option   {key} = {value}");
+    }
+
+    private static bool IsZip(string path)
+    {
+        Span<byte> signature = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(signature, 4, throwOnEndOfStream: false) == 4 && signature.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    private static string FileSha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,4 @@
+using Gan.Cli;
+using Spectre.Console;
+
+return GanCommandLine.Run(args, AnsiConsole.Console, Console.Error);

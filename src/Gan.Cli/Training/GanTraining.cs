@@ -1,0 +1,71 @@
+using Gan.Cli.Terminal;
+using Gan.MLNet.Transforms;
+using Gan.MLNet;
+using Gan.Models.Gans;
+using Gan.Models.Training;
+using Spectre.Console;
+
+namespace Gan.Cli.Training;
+
+/// <summary>
+/// Trains a GAN kind through the GanGenerate pipeline step (optionally continuing a checkpoint) and saves the fitted
+/// pipeline as a model zip.
+/// </summary>
+internal static class GanTraining
+{
+    /// <summary>A training row: an image file and its class (the name of its subfolder; empty at the top level).</summary>
+    public sealed class FileRow
+    {
+        /// <summary>The image file.</summary>
+        public string Path { get; set; } = "";
+
+        /// <summary>The class name.</summary>
+        public string Label { get; set; } = "";
+    }
+
+    public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, GanKind kind, int imageSize,
+        GanTrainerOptions training, string? resumeCheckpoint, CancellationToken cancellationToken)
+    {
+        bool conditional = kind is GanKind.Conditional or GanKind.ConditionalDcgan;
+        var rows = folders.SelectMany(folder => LabelledFiles(folder, conditional)).ToList();
+        if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
+        var context = new MLContext(seed: (int)(training.Seed % int.MaxValue));
+        var data = context.Data.LoadFromEnumerable(rows);
+        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} {(resumeCheckpoint is null ? "epochs" : $"more epochs from '{resumeCheckpoint}'")}.");
+        var model = CliProgress.Run(console, "train", 1.0, update =>
+        {
+            var options = new GanGeneratingEstimator.Options
+            {
+                OutputColumnName = "Image",
+                LabelColumnName = conditional ? "Label" : null,
+                Kind = kind,
+                Training = training,
+                ResumeCheckpoint = resumeCheckpoint,
+                Progress = new InlineProgress<GanTrainingProgress>(p => update(
+                    ((p.Epoch - 1) * (double)p.BatchesPerEpoch + p.Batch) / ((double)p.TotalEpochs * p.BatchesPerEpoch),
+                    $"epoch {p.Epoch}/{p.TotalEpochs} D {p.DiscriminatorLoss:F3} G {p.GeneratorLoss:F3} D(x) {p.RealScore:F2} D(G(z)) {p.FakeScore:F2}")),
+                CancellationToken = cancellationToken,
+            };
+            var load = context.Transforms.LoadImages("Image", imageFolder: null, inputColumnName: nameof(FileRow.Path))
+                .Append(context.Transforms.ResizeImages("Image", imageSize, imageSize));
+            var pipeline = conditional
+                ? load.Append(context.Transforms.Conversion.MapValueToKey("Label")).Append(context.Transforms.GanGenerate(options))
+                : load.Append(context.Transforms.GanGenerate(options));
+            return pipeline.Fit(data);
+        });
+        context.Model.Save(model, data.Schema, target);
+        console.WritePlainLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");
+    }
+
+    // Conditional kinds learn from files inside class subfolders; unconditional ones from every file.
+    private static IEnumerable<FileRow> LabelledFiles(string folder, bool conditional) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true })
+            .Select(file => (file, relative: Path.GetRelativePath(folder, file)))
+            .Where(f => !conditional || f.relative.Contains(Path.DirectorySeparatorChar))
+            .OrderBy(f => f.relative, StringComparer.Ordinal)
+            .Select(f => new FileRow
+            {
+                Path = f.file,
+                Label = f.relative.Contains(Path.DirectorySeparatorChar) ? f.relative[..f.relative.IndexOf(Path.DirectorySeparatorChar)] : "",
+            });
+}
