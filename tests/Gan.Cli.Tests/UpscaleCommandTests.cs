@@ -147,7 +147,7 @@ public sealed class UpscaleCommandTests
         string[] common = ["upscale", "-i", input, "-o", temp.File("out")];
 
         var both = GanProcess.Run([.. common, "-m", model, "--overwrite", "--resume"]);
-        var noDefault = GanProcess.Run(common);
+        var noDefault = GanProcess.Run([.. common, "--scale", "3"]);
         var wrongScale = GanProcess.Run([.. common, "-m", model, "--scale", "4"]);
         var badShard = GanProcess.Run([.. common, "-m", model, "--shard", "3/3"]);
         var unknown = GanProcess.Run([.. common, "-m", model, "--colour", "red"]);
@@ -155,7 +155,7 @@ public sealed class UpscaleCommandTests
 
         Assert.AreEqual((2, 2, 2, 2, 2, 2), (both.ExitCode, noDefault.ExitCode, wrongScale.ExitCode, badShard.ExitCode, unknown.ExitCode, missing.ExitCode));
         StringAssert.Contains(both.Error, "--overwrite and --resume");
-        StringAssert.Contains(noDefault.Error, "--model");
+        StringAssert.Contains(noDefault.Error, "3");
         StringAssert.Contains(wrongScale.Error, "×2");
         StringAssert.Contains(badShard.Error, "3/3");
         StringAssert.Contains(unknown.Error, "--colour");

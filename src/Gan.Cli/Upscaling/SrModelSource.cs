@@ -12,8 +12,7 @@ internal static class SrModelSource
     public static SrResNet Load(string? modelPath, int? scale)
     {
         if (modelPath is null)
-            return LoadBundled(scale ?? 4) ?? throw new CliUsageException(
-                $"this build has no bundled ×{scale ?? 4} model; pass --model <file> (an SRResNet .safetensors, e.g. from 'gan train srresnet').");
+            return LoadBundled(scale ?? 4);
         var network = SrResNetSerialization.Load(modelPath);
         if (scale is { } wanted && wanted != network.Scale)
         {
@@ -23,9 +22,20 @@ internal static class SrModelSource
         return network;
     }
 
-    /// <summary>
-    /// The seam for the bundled default models (embedded in Gan.Models by the super-resolution work, not yet merged):
-    /// returns null until they land, which makes <see cref="Load"/> ask for --model.
-    /// </summary>
-    private static SrResNet? LoadBundled(int scale) => null;
+    /// <summary>The default model embedded in Gan.Models for <paramref name="scale"/>.</summary>
+    /// <exception cref="CliUsageException">The scale has no bundled model in this build.</exception>
+    private static SrResNet LoadBundled(int scale)
+    {
+        if (!BundledSrModels.Scales.Contains(scale))
+            throw new CliUsageException($"--scale {scale} has no bundled model (bundled: {string.Join(", ", BundledSrModels.Scales)}); pass --model <file>.");
+        try
+        {
+            return BundledSrModels.Load(scale);
+        }
+        catch (BundledSrModelNotFoundException)
+        {
+            throw new CliUsageException(
+                $"this build has no bundled ×{scale} model; pass --model <file> (an SRResNet .safetensors, e.g. from 'gan train srresnet').");
+        }
+    }
 }
