@@ -8,6 +8,22 @@ namespace Gan.Cli.Tests;
 public sealed class ModelCommandTests
 {
     [TestMethod]
+    public void ConditionalLapganTrainsAndGenerates32PixelSamples()
+    {
+        using var temp = new TempFolder();
+        foreach (string label in new[] { "cat", "dog" }) FaultyImageFiles.WriteImages(temp.File($"data/{label}"), 4);
+        string model = temp.File("lapgan.zip");
+
+        var train = GanProcess.Run("train", "lapgan", "--labels", "--data", temp.File("data"), "--out", model, "--epochs", "1", "--batch", "4");
+        var folder = GanProcess.Run("generate", "-m", model, "-n", "2", "--label", "cat", "-o", temp.File("samples"));
+
+        Assert.AreEqual(0, train.ExitCode, train.Error);
+        Assert.AreEqual(0, folder.ExitCode, folder.Error);
+        var sample = Image.Load(temp.File("samples/sample-00000.png"));
+        Assert.AreEqual((32, 32), (sample.Width, sample.Height));
+    }
+
+    [TestMethod]
     public void TrainedGanGeneratesGridsAndFoldersAndDescribesItself()
     {
         using var temp = new TempFolder();

@@ -21,6 +21,7 @@ internal static class TrainCommand
         new("gan", "vanilla GAN (MLP)", GanKind.Vanilla, null),
         new("cgan", "conditional GAN (MLP, labels from subfolders)", GanKind.Conditional, null),
         new("dcgan", "DCGAN (28, 32 or 64 px; conditional when --labels)", GanKind.Dcgan, null),
+        new("lapgan", "LAPGAN Laplacian pyramid 8 → 16 → 32 px (--size 32; conditional when --labels)", GanKind.Lapgan, null),
         new("srresnet", "SRResNet upscaler, pixel loss", null, SrTrainingMode.SrResNet),
         new("srgan", "SRGAN fine-tuning of an SRResNet (--init)", null, SrTrainingMode.Srgan),
     ];
@@ -37,7 +38,7 @@ internal static class TrainCommand
         var batch = new Option<int?>("--batch") { Description = "Batch size (default: the trainer's)." };
         var seed = new Option<ulong>("--seed") { Description = "Random seed: the same seed gives the same run on one machine.", DefaultValueFactory = _ => 1 };
         var size = new Option<int>("--image-size") { Description = "GANs: images are resized to this square size.", DefaultValueFactory = _ => 32 };
-        var labels = new Option<bool>("--labels") { Description = "dcgan: condition on the subfolder labels (conditional DCGAN)." };
+        var labels = new Option<bool>("--labels") { Description = "dcgan, lapgan: condition on the subfolder labels (conditional DCGAN or LAPGAN)." };
         var samples = new Option<string?>("--samples") { Description = "GANs: a folder for a fixed-noise sample grid PNG per epoch." };
         var scale = new Option<int>("--scale") { Description = "Upscalers: 2 or 4.", DefaultValueFactory = _ => 4 };
         scale.AcceptOnlyFromAmong("2", "4");
@@ -63,7 +64,12 @@ internal static class TrainCommand
                 bool resuming = parsed.GetValue(resume);
                 if (resuming && !File.Exists(checkpoint))
                     throw new CliUsageException($"--resume: no checkpoint '{checkpoint}' to continue (train without --resume first).");
-                var kindToTrain = ganKind == GanKind.Dcgan && parsed.GetValue(labels) ? GanKind.ConditionalDcgan : ganKind;
+                var kindToTrain = !parsed.GetValue(labels) ? ganKind : ganKind switch
+                {
+                    GanKind.Dcgan => GanKind.ConditionalDcgan,
+                    GanKind.Lapgan => GanKind.ConditionalLapgan,
+                    _ => ganKind,
+                };
                 var training = new GanTrainerOptions { Epochs = parsed.GetValue(epochs), Seed = parsed.GetValue(seed), SampleDirectory = parsed.GetValue(samples), CheckpointPath = checkpoint };
                 if (parsed.GetValue(batch) is { } b) training.BatchSize = b;
                 GanTraining.Run(console, folders, target, kindToTrain, parsed.GetValue(size), training, resuming ? checkpoint : null, cancellationToken);

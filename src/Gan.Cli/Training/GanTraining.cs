@@ -26,7 +26,7 @@ internal static class GanTraining
     public static void Run(IAnsiConsole console, IReadOnlyList<string> folders, string target, GanKind kind, int imageSize,
         GanTrainerOptions training, string? resumeCheckpoint, CancellationToken cancellationToken)
     {
-        bool conditional = kind is GanKind.Conditional or GanKind.ConditionalDcgan;
+        bool conditional = new GanOptions { Kind = kind }.IsConditional;
         var rows = folders.SelectMany(folder => LabelledFiles(folder, conditional)).ToList();
         if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
         var context = new MLContext(seed: (int)(training.Seed % int.MaxValue));
