@@ -18,7 +18,7 @@ mkdir -p "$work"
 dotnet build -c Release examples/SuperResolutionTraining -v quiet -nologo
 run() { dotnet run -c Release --project examples/SuperResolutionTraining --no-build -- "$@"; }
 for scale in 2 4; do
-  run train --scale "$scale" --blocks 8 --width 32 --lr 4e-4 --final-lr 2e-5 --minutes "$minutes" --threads 1 \
+  run train --scale "$scale" --blocks 8 --width 32 --lr 8e-4 --final-lr 2e-5 --minutes "$minutes" --threads 1 \
     --work "$work" --output "$bundled/srresnet-x$scale.safetensors" >>"$work/train-x$scale.log" 2>&1 &
 done
 wait
