@@ -7,7 +7,8 @@
 # --rounds N runs the two sides N times, alternating, and reports the median of the per-run medians, so that a
 # burst of load from other processes hits both sides alike. Raw JSON of every run is kept in --out
 # (default artifacts/peer-comparison). Before timing, both sides print the losses of the first steps of every GAN
-# workload (gan_mlp_step, dcgan32_step) from the same seed; the script stops if they differ. When g++ is present,
+# workload (gan_mlp_step, dcgan32_step) from the same seed, and the bundled SR networks' outputs on the same input
+# (srresnet_x2_infer, srresnet_x4_infer, within 1e-4); the script stops if they differ. When g++ is present,
 # each round also times the same `a + b` from C++ alone (benchmarks/native/add_floor.cpp): the floor under both
 # sides' per-op figures.
 set -euo pipefail
@@ -44,6 +45,14 @@ if cmp -s "$out/check-csharp.txt" "$out/check-python.txt"; then
 else
   echo "the two sides' GAN losses differ (the workloads do not run the same math):" >&2
   diff "$out/check-csharp.txt" "$out/check-python.txt" >&2
+  exit 1
+fi
+
+# Same outputs for the SR inference workloads: C# writes each network's input and output, the peer loads the same
+# safetensors weights, runs its own network on that input and fails when any element differs by more than 1e-4.
+dotnet "$bench_dll" peer --dump-sr "$out/sr-check" "${workload_args[@]}" >&2
+if ! "$python" "$root/benchmarks/peer/torch_peer.py" --compare-sr "$out/sr-check" "${workload_args[@]}" >&2; then
+  echo "the two sides' SR network outputs differ by more than 1e-4" >&2
   exit 1
 fi
 

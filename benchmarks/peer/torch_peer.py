@@ -11,8 +11,10 @@ reported figure is the median of the samples (min and max are reported too).
 """
 import argparse
 import json
+import os
 import platform
 import statistics
+import struct
 import sys
 import time
 
@@ -28,6 +30,9 @@ DCGAN_CHANNELS = 3
 NGF = 64
 NDF = 64
 DCGAN_INIT_SEED = 1  # DcganStepWorkload.InitSeed: the seed of GanNetworks.Create's weight-init generator
+SR_INPUT_SIDE = 128  # SrInferenceWorkload.InputSide
+SR_BUNDLED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "Gan.Models", "SuperResolution", "Bundled")
+SR_TOLERANCE = 1e-4
 
 
 class Workload:
@@ -225,7 +230,114 @@ class DcganStep(Workload):
             observe_losses(d_loss, g_loss)
 
 
-WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep, DcganStep)}
+SAFETENSORS_DTYPES = {"F32": torch.float32, "F64": torch.float64, "I64": torch.int64}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file (8-byte little-endian header length, JSON header, raw little-endian data): returns
+    (tensors by name, metadata). Written out here because Debian ships no Python safetensors package."""
+    with open(path, "rb") as f:
+        blob = f.read()
+    (header_length,) = struct.unpack("<Q", blob[:8])
+    header = json.loads(blob[8:8 + header_length])
+    metadata = header.pop("__metadata__", {})
+    data = blob[8 + header_length:]
+    tensors = {}
+    for name, entry in header.items():
+        start, end = entry["data_offsets"]
+        flat = torch.frombuffer(bytearray(data[start:end]), dtype=SAFETENSORS_DTYPES[entry["dtype"]])
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors, metadata
+
+
+class SrResidualBlock(nn.Module):
+    """SrResidualBlock without BatchNorm: conv 3x3 -> PReLU -> conv 3x3, scaled, plus the input."""
+
+    def __init__(self, width, scaling):
+        super().__init__()
+        self.conv1 = nn.Conv2d(width, width, 3, padding=1)
+        self.activation = nn.PReLU()
+        self.conv2 = nn.Conv2d(width, width, 3, padding=1)
+        self.scaling = scaling
+
+    def forward(self, x):
+        y = self.conv2(self.activation(self.conv1(x)))
+        if self.scaling != 1.0:
+            y = y * self.scaling
+        return y + x
+
+
+class SrResNet(nn.Module):
+    """Gan.Models' SrResNet (BatchNorm off, as the bundled models are), with the same module names, hence the same
+    state-dict keys: head 9x9 -> PReLU, blocks, trunk conv plus the long skip, PixelShuffle stages, tail 9x9, plus the
+    antialiased bicubic upsample of the input when bicubic_residual is set."""
+
+    def __init__(self, scale, blocks, width, channels, scaling, bicubic_residual):
+        super().__init__()
+        self.scale = scale
+        self.bicubic_residual = bicubic_residual
+        self.head = nn.Conv2d(channels, width, 9, padding=4)
+        self.head_act = nn.PReLU()
+        self.blocks = nn.Sequential(*[SrResidualBlock(width, scaling) for _ in range(blocks)])
+        self.trunk_conv = nn.Conv2d(width, width, 3, padding=1)
+        stages = []
+        for _ in range(2 if scale == 4 else 1):
+            stages += [nn.Conv2d(width, 4 * width, 3, padding=1), nn.PixelShuffle(2), nn.PReLU()]
+        self.upsampler = nn.Sequential(*stages)
+        self.tail = nn.Conv2d(width, channels, 9, padding=4)
+
+    def forward(self, x):
+        head = self.head_act(self.head(x))
+        out = self.tail(self.upsampler(self.trunk_conv(self.blocks(head)) + head))
+        if self.bicubic_residual:
+            size = (x.shape[-2] * self.scale, x.shape[-1] * self.scale)
+            out = out + F.interpolate(x, size=size, mode="bicubic", align_corners=False, antialias=True)
+        return out
+
+
+def load_srresnet(path):
+    """Builds the network its metadata describes (srresnet.* keys) and loads its weights strictly."""
+    tensors, meta = load_safetensors(path)
+    if meta.get("srresnet.kind") != "SrResNet" or meta.get("srresnet.batch_norm") != "false":
+        raise ValueError(f"{path}: not an SRResNet without BatchNorm: {meta}")
+    network = SrResNet(int(meta["srresnet.scale"]), int(meta["srresnet.blocks"]), int(meta["srresnet.width"]),
+                       int(meta["srresnet.channels"]), float(meta["srresnet.residual_scaling"]),
+                       meta["srresnet.bicubic_residual"] == "true")
+    network.load_state_dict(tensors, strict=True)
+    return network.eval()
+
+
+class SrInference(Workload):
+    """Inference of the bundled SRResNet (weights from the same safetensors file as the C# side) on one fixed
+    1x3x128x128 input uniform in [0, 1], under torch.inference_mode()."""
+
+    unit = "ms/iter"
+    unit_scale = 1e3
+    warmup = 2
+    iterations = 3
+    repeats = 5
+    scale = 0
+
+    def __init__(self):
+        self.network = load_srresnet(os.path.join(SR_BUNDLED, f"srresnet-x{self.scale}.safetensors"))
+        self.x = torch.rand(1, 3, SR_INPUT_SIDE, SR_INPUT_SIDE)
+
+    def step(self):
+        with torch.inference_mode():
+            self.network(self.x)
+
+
+class SrInferenceX2(SrInference):
+    name = "srresnet_x2_infer"
+    scale = 2
+
+
+class SrInferenceX4(SrInference):
+    name = "srresnet_x4_infer"
+    scale = 4
+
+
+WORKLOADS = {w.name: w for w in (Add, AddNoGrad, Conv, GanStep, DcganStep, SrInferenceX2, SrInferenceX4)}
 
 
 def measure(workload, repeats_override):
@@ -259,6 +371,24 @@ def check_losses(names, steps):
             workload.step(lambda d, g: print(f"{name} step {i + 1}: d_loss {d.item():.6f} g_loss {g.item():.6f}"))
 
 
+def compare_sr(names, folder):
+    """Runs each SR workload's network on the input `Gan.Benchmarks peer --dump-sr` wrote and compares the outputs;
+    returns False when any element differs by more than SR_TOLERANCE."""
+    same = True
+    for name in names:
+        workload_type = WORKLOADS[name]
+        if not issubclass(workload_type, SrInference):
+            continue
+        dumped, _ = load_safetensors(os.path.join(folder, name + ".safetensors"))
+        with torch.inference_mode():
+            output = workload_type().network(dumped["input"])
+        difference = (output - dumped["output"]).abs().max().item()
+        same &= difference <= SR_TOLERANCE
+        print(f"{name}: output {tuple(output.shape)}, largest difference from C# {difference:.3g} "
+              f"({'within' if difference <= SR_TOLERANCE else 'OVER'} {SR_TOLERANCE:g})")
+    return same
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default 1)")
@@ -267,6 +397,8 @@ def main():
     parser.add_argument("--format", choices=("table", "json", "both"), default="both")
     parser.add_argument("--check", type=int, default=0, metavar="STEPS",
                         help="print the losses of the first STEPS GAN steps instead of timing")
+    parser.add_argument("--compare-sr", metavar="DIR",
+                        help="compare the SR networks' outputs with those `Gan.Benchmarks peer --dump-sr DIR` wrote")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -277,6 +409,8 @@ def main():
     if args.check:
         check_losses(names, args.check)
         return
+    if args.compare_sr:
+        sys.exit(0 if compare_sr(names, args.compare_sr) else 1)
     torch.manual_seed(0)
     results = []
     for name in names:

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Gan.Benchmarks.Workloads;
 using Gan.Torch;
+using Gan.Torch.Serialization;
 
 namespace Gan.Benchmarks.Modes;
 
@@ -14,13 +15,18 @@ internal static class PeerMode
 {
     public static int Run(string[] args)
     {
-        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check");
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr");
         Tensors.Threads = options.Int("threads", 1);
         Tensors.ManualSeed(0);
         var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',');
         if (options.Int("check", 0) is > 0 and int checkSteps)
         {
             CheckLosses(names, checkSteps);
+            return 0;
+        }
+        if (options.Text("dump-sr", "") is { Length: > 0 } folder)
+        {
+            DumpSuperResolution(names, folder);
             return 0;
         }
         int repeatsOverride = options.Int("repeats", 0);
@@ -56,6 +62,22 @@ internal static class PeerMode
         }
     }
 
+    /// <summary>For each SR inference workload among <paramref name="names"/>, writes its input and the network's output
+    /// to <paramref name="folder"/>/NAME.safetensors: torch_peer.py --compare-sr runs its own network on that input and
+    /// checks that the outputs agree within 1e-4, showing that both sides load the same weights and run the same math.</summary>
+    private static void DumpSuperResolution(IEnumerable<string> names, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var name in names)
+        {
+            using var workload = WorkloadCatalog.Create(name);
+            if (workload is not SrInferenceWorkload sr) continue;
+            using var output = sr.Output();
+            SafeTensors.Save(new Dictionary<string, Tensor> { ["input"] = sr.Input, ["output"] = output }, Path.Combine(folder, name + ".safetensors"));
+            Console.WriteLine($"{name}: input and output written to {Path.Combine(folder, name + ".safetensors")}");
+        }
+    }
+
     private static Result Measure(Workload workload, int repeatsOverride)
     {
         var plan = workload.Plan;
@@ -77,10 +99,10 @@ internal static class PeerMode
     private static void PrintTable(Report report)
     {
         Console.WriteLine($"Gan.Torch C# ({report.Version}), {report.Threads} thread(s)");
-        Console.WriteLine($"{"workload",-22} {"median",12} {"min",12} {"max",12}  unit");
+        Console.WriteLine($"{"workload",-30} {"median",12} {"min",12} {"max",12}  unit");
         foreach (var r in report.Results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Name,-22} {r.Median,12:F3} {r.Min,12:F3} {r.Max,12:F3}  {r.Unit}"));
+                $"{r.Name,-30} {r.Median,12:F3} {r.Min,12:F3} {r.Max,12:F3}  {r.Unit}"));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -30,12 +30,12 @@ internal sealed class SrResidualBlock : Module<Tensor, Tensor>
     public override Tensor Forward(Tensor input)
     {
         using var scope = Tensors.NewDisposeScope();
+        // Intermediates are freed as soon as they are used, as in SrResNet.Forward.
         var x = _conv1.Call(input);
-        if (_norm1 is not null) x = _norm1.Call(x);
-        x = _activation.Call(x);
-        x = _conv2.Call(x);
-        if (_norm2 is not null) x = _norm2.Call(x);
-        if (_scaling != 1.0) x = x.Mul(_scaling);
-        return x.Add(input).MoveToOuterDisposeScope();
+        if (_norm1 is not null) x = SrResNet.Then(x, _norm1.Call);
+        x = SrResNet.Then(SrResNet.Then(x, _activation.Call), _conv2.Call);
+        if (_norm2 is not null) x = SrResNet.Then(x, _norm2.Call);
+        if (_scaling != 1.0) x = SrResNet.Then(x, t => t.Mul(_scaling));
+        return SrResNet.Then(x, t => t.Add(input)).MoveToOuterDisposeScope();
     }
 }

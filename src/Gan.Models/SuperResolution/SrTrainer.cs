@@ -72,6 +72,23 @@ public sealed class SrTrainer : IDisposable
     /// </summary>
     public SrTrainerOptions TrainingOptions { get; }
 
+    /// <summary>
+    /// The current Adam step size of the generator (and the discriminator). Starts at
+    /// <see cref="SrTrainerOptions.LearningRate"/>; set it between <see cref="Train"/> calls to follow a schedule. It is
+    /// part of the optimiser state, so checkpoints keep it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not a number.</exception>
+    public double LearningRate
+    {
+        get => _generatorOptimizer.LearningRate;
+        set
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _generatorOptimizer.LearningRate = value;
+            _discriminatorOptimizer?.LearningRate = value;
+        }
+    }
+
     /// <summary>Epochs completed.</summary>
     public int Epoch { get; private set; }
 
@@ -149,8 +166,8 @@ public sealed class SrTrainer : IDisposable
     }
 
     /// <summary>
-    /// PSNR-Y and SSIM-Y (border = scale) of the network's 8-bit output on <paramref name="data"/>'s validation
-    /// patches, beside bicubic's, as <see cref="Epoch"/>'s validation. The network is evaluated in eval mode.
+    /// PSNR-Y (of the mean squared error over the patches) and mean SSIM-Y (border = scale) of the network's 8-bit
+    /// output on <paramref name="data"/>'s validation patches, beside bicubic's, as <see cref="Epoch"/>'s validation. The network is evaluated in eval mode.
     /// </summary>
     public SrValidation Validate(SrPatchDataset data)
     {
@@ -185,7 +202,7 @@ public sealed class SrTrainer : IDisposable
         {
             Generator.Train(wasTraining);
         }
-        return new SrValidation(Epoch, psnr.Average(), ssim.Average(), bicubicPsnr.Average(), bicubicSsim.Average());
+        return new SrValidation(Epoch, PooledPsnr(psnr), ssim.Average(), PooledPsnr(bicubicPsnr), bicubicSsim.Average());
     }
 
     /// <summary>
@@ -290,6 +307,10 @@ public sealed class SrTrainer : IDisposable
                 $"the {which} loss became {value} at step {Step + 1}; lower SrTrainerOptions.LearningRate or resume from the last checkpoint"));
         return value;
     }
+
+    // The PSNR of the patches' mean squared error, not the mean of their PSNRs: a flat patch that bicubic reproduces
+    // exactly has an infinite PSNR and would make the mean infinite, and near-flat patches would outweigh textured ones.
+    private static double PooledPsnr(List<double> psnr) => -10 * Math.Log10(psnr.Average(p => Math.Pow(10, -p / 10)));
 
     // Validation judges what an image would hold: values clamped to [0, 1] and rounded to 8 bits.
     private static Tensor Quantise(Tensor images) => images.Clamp(0, 1).Mul(255).Round().Div(255);

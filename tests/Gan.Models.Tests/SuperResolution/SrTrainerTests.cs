@@ -114,6 +114,49 @@ public sealed class SrTrainerTests
     }
 
     [TestMethod]
+    public void TheLearningRateCanBeChangedBetweenEpochsAndIsCheckpointed()
+    {
+        using var folder = Temporary();
+        string checkpoint = Path.Combine(folder.Path, "sr.ckpt");
+        using var data = SmallPhotoSet(validationPatches: 4);
+        using var trainer = new SrTrainer(TinyModel(), Training(epochs: 1, steps: 2));
+        using var before = SrResNetSerialization.Copy(trainer.Generator);
+
+        trainer.LearningRate = 0;
+        trainer.Train(data);
+        AssertSameState(before.StateDict(), trainer.Generator.StateDict());
+        trainer.LearningRate = 5e-4;
+        trainer.SaveCheckpoint(checkpoint);
+        using var resumed = SrTrainer.LoadCheckpoint(checkpoint);
+
+        Assert.AreEqual(5e-4, resumed.LearningRate);
+        Assert.AreEqual(1e-3, resumed.TrainingOptions.LearningRate);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => trainer.LearningRate = double.NaN);
+    }
+
+    // One held-out photo is flat: bicubic reproduces its patches exactly (infinite PSNR each), yet the validation
+    // pools the squared errors over all patches and stays finite, set by the textured photo's patches.
+    [TestMethod]
+    public void ValidationPsnrPoolsTheSquaredErrorsSoFlatPatchesCannotMakeItInfinite()
+    {
+        using var folder = Temporary();
+        var noise = RandomImage(64, 64, Gan.Imaging.PixelFormat.Rgb24, seed: 3);
+        var flat = Gan.Imaging.Image.FromPixels(64, 64, Gan.Imaging.PixelFormat.Rgb24, Enumerable.Repeat((byte)128, 64 * 64 * 3).ToArray());
+        noise.Save(Path.Combine(folder.Path, "a-noise.png"));
+        flat.Save(Path.Combine(folder.Path, "b-flat.png"));
+        noise.Save(Path.Combine(folder.Path, "c-noise.png"));
+        using var data = SrPatchDataset.LoadFolders([folder.Path],
+            new SrPatchOptions { Scale = 2, PatchSize = 24, ValidationFraction = 0.67, ValidationPatchCount = 32, Seed = 1 });
+        using var trainer = new SrTrainer(TinyModel(), Training(epochs: 1, steps: 1));
+
+        var validation = trainer.Validate(data);
+
+        CollectionAssert.Contains(data.ValidationPhotos.Select(Path.GetFileName).ToList(), "b-flat.png");
+        Assert.IsTrue(double.IsFinite(validation.BicubicPsnr), $"bicubic {validation.BicubicPsnr}");
+        Assert.IsTrue(double.IsFinite(validation.Psnr), $"network {validation.Psnr}");
+    }
+
+    [TestMethod]
     public void ADatasetForAnotherScaleIsRefused()
     {
         using var data = SmallPhotoSet(scale: 4, validationPatches: 2);
