@@ -34,26 +34,19 @@ public static class GanGeneratorSerialization
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var file = SafeTensors.Load(stream);
-        GanOptions options;
-        try
+        return ModuleSerialization.Rebuild(file, metadata =>
         {
-            options = GanOptions.FromMetadata(file.Metadata);
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"GAN generator file: the options describe no valid GAN ({e.Message})", e);
-        }
-        using var init = new Generator(0);
-        var generator = GanNetworks.CreateGenerator(options, init);
-        try
-        {
-            generator.LoadStateDict(file.Tensors);
-            return generator;
-        }
-        catch
-        {
-            generator.Dispose();
-            throw;
-        }
+            GanOptions options;
+            try
+            {
+                options = GanOptions.FromMetadata(metadata);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"GAN generator file: the options describe no valid GAN ({e.Message})", e);
+            }
+            using var init = new Generator(0);
+            return GanNetworks.CreateGenerator(options, init);
+        });
     }
 }

@@ -59,27 +59,17 @@ public static class SrResNetSerialization
         return Load(buffer);
     }
 
-    private static SrResNet Build(SafeTensorsFile file)
+    private static SrResNet Build(SafeTensorsFile file) => ModuleSerialization.Rebuild(file, metadata =>
     {
         SrResNetOptions options;
         try
         {
-            options = SrResNetOptions.FromMetadata(file.Metadata);
+            options = SrResNetOptions.FromMetadata(metadata);
         }
         catch (ArgumentException e)
         {
             throw new FormatException($"SRResNet file: the options describe no valid network ({e.Message})", e);
         }
-        var network = SrResNet.Create(options, seed: 0);
-        try
-        {
-            network.LoadStateDict(file.Tensors);
-            return network;
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
-    }
+        return SrResNet.Create(options, seed: 0);
+    });
 }

@@ -34,4 +34,26 @@ public static class ModuleSerialization
         using var file = SafeTensors.Load(stream);
         return module.LoadStateDict(file.Tensors, strict);
     }
+
+    /// <summary>
+    /// Builds a module from <paramref name="file"/>'s metadata with <paramref name="build"/> (which reads the
+    /// architecture from it) and copies the file's tensors into it strictly; the module is disposed if they do not fit.
+    /// </summary>
+    /// <exception cref="StateDictException">The file's tensors do not fit the module built.</exception>
+    public static TModule Rebuild<TModule>(SafeTensorsFile file, Func<IReadOnlyDictionary<string, string>, TModule> build) where TModule : Module
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(build);
+        var module = build(file.Metadata);
+        try
+        {
+            module.LoadStateDict(file.Tensors);
+            return module;
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+    }
 }
