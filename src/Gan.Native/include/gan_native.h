@@ -195,6 +195,10 @@ GAN_API gan_status gan_repeat(gan_tensor a, const int64_t* repeats, int32_t n, g
 
 /* ---- neural-network functions ---- */
 GAN_API gan_status gan_linear(gan_tensor x, gan_tensor weight, gan_tensor bias, gan_tensor* out);
+/* Process-wide switch (on by default) of gan_conv2d's own algorithm for convolutions with at most 8 outputs and kernels
+ * at least 5 wide: same results up to float rounding, several times faster; off gives libtorch's exact bits. */
+GAN_API int32_t gan_get_conv_column_split(void);
+GAN_API void gan_set_conv_column_split(int32_t enabled);
 GAN_API gan_status gan_conv2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,
                               const int64_t* padding, const int64_t* dilation, int64_t groups, gan_tensor* out);
 GAN_API gan_status gan_conv_transpose2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,

@@ -55,6 +55,10 @@ inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t dev
         .device(at::Device(static_cast<at::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)));
 }
 
+// 2-D convolution as at::conv2d computes it (up to float rounding), with a faster algorithm where libtorch's is slow.
+at::Tensor conv2d(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::IntArrayRef stride,
+                  at::IntArrayRef padding, at::IntArrayRef dilation, int64_t groups);
+
 struct argument_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

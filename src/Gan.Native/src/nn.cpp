@@ -13,7 +13,7 @@ GAN_API gan_status gan_linear(gan_tensor x, gan_tensor weight, gan_tensor bias, 
 
 GAN_API gan_status gan_conv2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,
                               const int64_t* padding, const int64_t* dilation, int64_t groups, gan_tensor* out) {
-    GAN_RETURN(at::conv2d(*x, *weight, gan::opt(bias), pair(stride), pair(padding), pair(dilation), groups))
+    GAN_RETURN(gan::conv2d(*x, *weight, gan::opt(bias), pair(stride), pair(padding), pair(dilation), groups))
 }
 
 GAN_API gan_status gan_conv_transpose2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,
