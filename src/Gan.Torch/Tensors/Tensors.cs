@@ -39,6 +39,32 @@ public static partial class Tensors
     /// <summary>Native tensors currently alive in this process (handed out and not yet freed).</summary>
     public static long LiveTensorCount => NativeMethods.gan_live_tensors();
 
+    /// <summary>
+    /// <see cref="LiveTensorCount"/> once every unreachable tensor has been finalized: runs full garbage collections
+    /// and waits for pending finalizers until the count stops changing, then returns it. For leak checks: a tensor
+    /// dropped without Dispose is freed by its finalizer whenever the collector gets to it (in a test run, often one
+    /// another test dropped, in the middle of a measurement), so take the baseline with this, then compare
+    /// <see cref="LiveTensorCount"/> afterwards (which also catches tensors the code under test leaves to finalizers).
+    /// The count is process-wide: nothing else may create or free tensors meanwhile (in MSTest, mark such tests
+    /// <c>[DoNotParallelize]</c>). Blocks for full collections: a diagnostic, not for production paths.
+    /// </summary>
+    public static long SettledLiveTensorCount()
+    {
+        // Until two passes agree: a finalizer can drop references that make more tensors unreachable, which only the
+        // next collection sees. The bound only guards against another thread allocating without pause.
+        const int maxPasses = 10;
+        long count = LiveTensorCount;
+        for (int pass = 0; pass < maxPasses; pass++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            long settled = LiveTensorCount;
+            if (pass > 0 && settled == count) return settled;
+            count = settled;
+        }
+        return count;
+    }
+
     /// <summary>libtorch's intra-op thread count (process-wide). Small MLPs often run fastest on 1; convolutions gain from more.</summary>
     public static int Threads
     {

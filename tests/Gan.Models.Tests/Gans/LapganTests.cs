@@ -145,7 +145,7 @@ public sealed class LapganTests
     }
 
     [TestMethod]
-    [DoNotParallelize]
+    [DoNotParallelize] // the live-tensor count is process-wide: no other test may create or free tensors meanwhile
     public void ACheckpointResumesTheWholePyramidBitForBitWithoutLeaks()
     {
         string folder = Path.Combine(Path.GetTempPath(), $"lapgan-{Guid.NewGuid():N}");
@@ -169,10 +169,7 @@ public sealed class LapganTests
             Assert.AreEqual(GanKind.ConditionalLapgan, resumed.ModelOptions.Kind);
             Assert.AreEqual(4, resumed.ModelOptions.Lapgan.GeneratorWidth, "the pyramid options are in the checkpoint");
             resumed.TrainingOptions.Epochs = 1;
-            // Finalisers of other tests' garbage would lower the count mid-way: let them run first, and count only around Train.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            long live = Tensors.LiveTensorCount;
+            long live = Tensors.SettledLiveTensorCount();
             var last = resumed.Train(images, labels);
             Assert.AreEqual(live, Tensors.LiveTensorCount, "a LAPGAN epoch leaks no tensors");
             CollectionAssert.AreEqual(all.DiscriminatorLosses.Skip(4).ToArray(), last.DiscriminatorLosses.ToArray());

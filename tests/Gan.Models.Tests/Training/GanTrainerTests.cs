@@ -8,7 +8,8 @@ using static Gan.Models.Tests.Training.GanTrainerTestData;
 
 namespace Gan.Models.Tests.Training;
 
-// Training swaps its own state into libtorch's global generator (dropout draws from it), so these tests run alone.
+// Training swaps its own state into libtorch's global generator (dropout draws from it), and TrainingLeaksNoTensors
+// reads the process-wide live-tensor count, so these tests run alone.
 [TestClass]
 [DoNotParallelize]
 public sealed class GanTrainerTests
@@ -266,7 +267,7 @@ public sealed class GanTrainerTests
             options.CheckpointPath = Path.Combine(folder, "leak.safetensors");
             using var trainer = new GanTrainer(Conditional(), options);
             trainer.Train(samples, labels);
-            long live = Tensors.LiveTensorCount;
+            long live = Tensors.SettledLiveTensorCount();
             trainer.Train(samples, labels);
             trainer.SaveCheckpoint(options.CheckpointPath);
             Assert.AreEqual(live, Tensors.LiveTensorCount);

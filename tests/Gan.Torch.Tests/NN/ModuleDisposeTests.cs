@@ -3,21 +3,13 @@ using Gan.Torch.NN;
 namespace Gan.Torch.Tests.NN;
 
 [TestClass]
+[DoNotParallelize] // the live-tensor count is process-wide: no other test may create or free tensors meanwhile
 public sealed class ModuleDisposeTests
 {
-    private static long QuietLiveTensorCount()
-    {
-        // Finalizers of other tests' undisposed tensors must not run during the measurement.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return Tensors.LiveTensorCount;
-    }
-
     [TestMethod]
-    [DoNotParallelize]
     public void DisposeReleasesParametersBuffersAndSubmodules()
     {
-        long baseline = QuietLiveTensorCount();
+        long baseline = Tensors.SettledLiveTensorCount();
         var model = new Sequential(new Conv2d(1, 2, 3, padding: 1), new BatchNorm2d(2), new LeakyReLU(0.2),
             new Flatten(), new Linear(2 * 4 * 4, 1));
         Assert.IsTrue(Tensors.LiveTensorCount >= baseline + 9);
@@ -37,12 +29,11 @@ public sealed class ModuleDisposeTests
     }
 
     [TestMethod]
-    [DoNotParallelize]
     public void SequentialForwardFreesItsIntermediatesWithoutAScope()
     {
         using var model = new Sequential(new Linear(3, 3), new ReLU(), new Linear(3, 3), new Tanh());
         using var x = Tensors.Ones(2, 3);
-        long baseline = QuietLiveTensorCount();
+        long baseline = Tensors.SettledLiveTensorCount();
         using (var y = model.Call(x))
             Assert.AreEqual(baseline + 1, Tensors.LiveTensorCount, "only the result is alive");
         Assert.AreEqual(baseline, Tensors.LiveTensorCount);
