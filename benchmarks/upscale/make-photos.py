@@ -10,7 +10,8 @@ ratio), resized with Lanczos to its file's size: a long side of 320-480 px, an a
 16:10 (portrait three times in ten), the short side at least 256 px. A x2 output is therefore 0.33-0.92 MP. Gray
 sources (camera, coins, moon, ...) are converted to RGB, so that every file goes through the network the same way
 on both sides of the comparison. Three files in four are PNG (zlib level 6, PIL's default), one in four is JPEG
-(quality 90), as in a folder of mixed photos; the benchmark writes PNG outputs for both.
+(quality 90), as in a folder of mixed photos; the benchmark writes PNG outputs for both. No metadata (ICC
+profiles, EXIF) is copied from the sources.
 
 Deterministic: the same seed, count and source files give byte-identical files on every run (one random generator,
 drawn in file order). The folder is written under a temporary name and renamed when complete, so an interrupted run
@@ -82,6 +83,7 @@ def make(out, count, seed):
         if path not in opened:
             with Image.open(path) as image:
                 opened[path] = image.convert("RGB")
+            opened[path].info.clear()  # PIL would copy the source's ICC profile into every file (libpng warns on one)
         source = opened[path]
         size = file_size(rng)
         photo = source.resize(size, Image.LANCZOS, box=crop_box(rng, source.size, size))
