@@ -6,6 +6,7 @@
 #   cmake, g++            build src/Gan.Native
 #   libopencv-*-dev       image codecs and resizing for Gan.Imaging
 #   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
+#   python3-pil           PIL: the upscale benchmark's Python peer and photo folder (benchmarks/upscale)
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
 #   python3-skimage       real photographs and a truncated JPEG for Gan.Imaging's tests (skimage/data)
 #   mate-backgrounds      high-resolution photographs (/usr/share/backgrounds/mate/nature) for super-resolution training
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
-          python3-torch python3-numpy dataset-fashion-mnist python3-skimage
+          python3-torch python3-numpy python3-pil dataset-fashion-mnist python3-skimage
           mate-backgrounds)
 
 missing=()
