@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Gan.Cli.Terminal;
 using Gan.Cli.Upscaling;
 using Gan.Imaging;
+using Gan.Models.SuperResolution;
 using Gan.MLNet.Streaming;
 using Spectre.Console;
 
@@ -36,7 +37,8 @@ internal static class BenchCommand
             try
             {
                 var jobs = shared.Jobs(parsed, scratch, parsed.GetValue(format) == "jpg" ? ImageFormat.Jpeg : ImageFormat.Png);
-                var resolver = shared.Resolver(parsed, network);
+                // Default tiling, as SuperResolve's: the CLI and a pipeline give the same pixels.
+                var resolver = new SuperResolver(network);
                 long outputPixels = 0;
                 var transform = ImageBatchTransform.PerImage(image =>
                 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gan.Cli.Terminal;
 using Gan.Cli.Upscaling;
 using Gan.Imaging;
+using Gan.Models.SuperResolution;
 using Gan.MLNet.Streaming;
 using Spectre.Console;
 
@@ -54,7 +55,8 @@ internal static class UpscaleCommand
                 Encode = new ImageEncodeOptions { Quality = parsed.GetValue(quality) },
             };
 
-            var resolver = shared.Resolver(parsed, network);
+            // Default tiling, as SuperResolve's: the CLI and a pipeline give the same pixels.
+            var resolver = new SuperResolver(network);
             var transform = ImageBatchTransform.PerImage(image =>
             {
                 if (delayMs > 0) Thread.Sleep(delayMs);

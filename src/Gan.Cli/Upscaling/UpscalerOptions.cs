@@ -21,7 +21,7 @@ internal sealed class UpscalerOptions
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Decoding and encoding workers, and the network's threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
-    public Option<int> Batch { get; } = new("--batch") { Description = "Images per inference batch (and tiles per network call).", DefaultValueFactory = _ => 4 };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Images per inference batch.", DefaultValueFactory = _ => 4 };
 
     public Option<long> MaxPixels { get; } = new("--max-pixels")
     {
@@ -81,8 +81,4 @@ internal sealed class UpscalerOptions
             Decode = new ImageDecodeOptions { MaxPixels = parsed.GetValue(MaxPixels) },
         };
     }
-
-    /// <summary>The tiled resolver over <paramref name="network"/> with --batch tiles per network call.</summary>
-    public SuperResolver Resolver(ParseResult parsed, SrResNet network) =>
-        new(network, new SuperResolverOptions { BatchSize = parsed.GetValue(Batch) });
 }

@@ -146,9 +146,9 @@ public sealed class SuperResolvingTransformer : RowToRowTransformerBase
         string OutputColumnName,
         string InputColumnName,
         SuperResolveModelSource ModelSource,
-        int TileSize,
+        int? TileSize,
         int? Overlap,
-        int TileBatchSize,
+        int? TileBatchSize,
         int RowBatchSize,
         long MaxPendingPixels);
 

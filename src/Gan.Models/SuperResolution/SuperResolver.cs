@@ -9,7 +9,8 @@ namespace Gan.Models.SuperResolution;
 /// pixels of context on every side (clipped at the image border, where the network zero-pads as it would untiled),
 /// tiles of the same size run through the network in batches, and each output keeps only its core. With an overlap of
 /// at least the receptive radius the result equals untiled inference (up to float rounding), and memory stays bounded
-/// by the tile batch, never the image: no tensor of the whole image is ever made.
+/// by the tile batch, never the image: an image larger than a tile is never held as one tensor. An image no larger
+/// than a tile runs whole (one tile, no overlap to recompute), so the default large tiles cost nothing on photos.
 /// Colour handling: RGB goes through an RGB network as is; a gray image is replicated into R = G = B and the output
 /// converted back to gray (BT.601 luma 0.299 R + 0.587 G + 0.114 B); RGBA's colour goes through the network and its
 /// alpha is upscaled by antialiased bicubic. A gray (1-channel) network upscales each colour channel on its own.
@@ -30,6 +31,7 @@ public sealed class SuperResolver
         _options.Validate();
         _network = network;
         Overlap = _options.Overlap ?? network.ReceptiveRadius;
+        TileSize = _options.TileSize ?? Math.Max(1, SuperResolverOptions.AutoTileOutputSide / network.Scale);
     }
 
     /// <summary>The upscaling factor.</summary>
@@ -37,6 +39,9 @@ public sealed class SuperResolver
 
     /// <summary>The overlap in use (the option, or the network's receptive radius).</summary>
     public int Overlap { get; }
+
+    /// <summary>The tile size in use (the option, or <see cref="SuperResolverOptions.AutoTileOutputSide"/> / scale).</summary>
+    public int TileSize { get; }
 
     /// <summary>The most elements of any batch of tiles given to the network so far: the memory bound, measured.</summary>
     public long LargestBatchElements { get; private set; }
@@ -145,7 +150,8 @@ public sealed class SuperResolver
     // [k, C', ·, ·] for a core. Tiles of the same input size share batches, across sources too.
     private void Run(IReadOnlyList<TileSource> sources, int overlap, Func<Tensor, Tensor> upscale)
     {
-        int tile = _options.TileSize, scale = Scale;
+        int tile = TileSize, scale = Scale;
+        long fullTilePixels = (long)(tile + 2 * overlap) * (tile + 2 * overlap);
         var tiles = new List<(TileSource Source, Region Core, Region Input)>();
         foreach (var source in sources)
             for (int y = 0; y < source.Height; y += tile)
@@ -157,7 +163,8 @@ public sealed class SuperResolver
                     tiles.Add((source, core, new Region(x0, y0, x1 - x0, y1 - y0)));
                 }
         foreach (var group in tiles.GroupBy(t => (t.Input.Width, t.Input.Height)))
-            foreach (var batch in group.Chunk(_options.BatchSize))
+            foreach (var batch in group.Chunk(_options.BatchSize
+                ?? (int)Math.Clamp(fullTilePixels / ((long)group.Key.Width * group.Key.Height), 1, int.MaxValue)))
             {
                 using var scope = Tensors.NewDisposeScope();
                 var input = Tensors.Cat([.. batch.Select(t => t.Source.Read(t.Input))], 0);

@@ -4,11 +4,17 @@ namespace Gan.Models.SuperResolution;
 public sealed class SuperResolverOptions
 {
     /// <summary>
-    /// The side of the square region of the input each tile produces (its core), in input pixels. Memory is bounded by
-    /// <see cref="BatchSize"/> tiles of (TileSize + 2 × overlap)² pixels through the network, whatever the image size.
-    /// Default 96.
+    /// The side of the square region of the input each tile produces (its core), in input pixels. Every tile is read
+    /// with <see cref="Overlap"/> pixels of context on each side, which the network computes again for the neighbouring
+    /// tile: the larger the tile, the smaller that share (at an overlap of 24: 2.25× the pixels for 96-pixel tiles,
+    /// 1.2× for 512), and an image no larger than one tile runs whole, with no overlap at all. Default null:
+    /// <see cref="AutoTileOutputSide"/> / scale (512 input pixels at ×2, 256 at ×4), so that a tile's output is at most
+    /// 1024² pixels, where an 8-block, 32-channel SRResNet's largest activations are ≈ 130 MB each.
     /// </summary>
-    public int TileSize { get; set; } = 96;
+    public int? TileSize { get; set; }
+
+    /// <summary>The output side of the default tile (<see cref="TileSize"/> null): 1024 output pixels.</summary>
+    public const int AutoTileOutputSide = 1024;
 
     /// <summary>
     /// Input pixels of context added on each side of a tile's core and cropped from its output. At least the
@@ -17,16 +23,21 @@ public sealed class SuperResolverOptions
     /// </summary>
     public int? Overlap { get; set; }
 
-    /// <summary>Tiles of the same size run through the network together, up to this many at a time. Default 4.</summary>
-    public int BatchSize { get; set; } = 4;
+    /// <summary>
+    /// How many tiles of the same size (from one image or several) run through the network together. Default null:
+    /// as many as fit in the pixels of one full tile, (TileSize + 2 × overlap)², at least one — so small images are
+    /// batched and memory stays bounded by one full tile whatever the images. A number n: up to n tiles per call,
+    /// whatever their size (memory: n full tiles).
+    /// </summary>
+    public int? BatchSize { get; set; }
 
     /// <summary>Refuses settings the resolver cannot use, naming the option.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
     {
-        if (TileSize < 1) throw Invalid(nameof(TileSize), $"must be at least 1, not {TileSize}");
+        if (TileSize is < 1) throw Invalid(nameof(TileSize), $"must be null (automatic) or at least 1, not {TileSize}");
         if (Overlap is < 0) throw Invalid(nameof(Overlap), $"must be null (the receptive radius) or at least 0, not {Overlap}");
-        if (BatchSize < 1) throw Invalid(nameof(BatchSize), $"must be at least 1, not {BatchSize}");
+        if (BatchSize is < 1) throw Invalid(nameof(BatchSize), $"must be null (automatic) or at least 1, not {BatchSize}");
     }
 
     /// <summary>A copy.</summary>

@@ -207,6 +207,35 @@ public sealed class SuperResolverTests
         Assert.AreEqual(2L * 3 * 8 * 8, resolver.LargestBatchElements, "both 8×8 tiles went through the network in one batch");
     }
 
+    [TestMethod]
+    public void ByDefaultSmallImagesFillOneFullTileAndLargeOnesGoOneTileAtATime()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 3);
+        var options = new SuperResolverOptions { TileSize = 8, Overlap = 2 };
+        long fullTile = (8 + 2 * 2) * (8 + 2 * 2);
+
+        var small = new SuperResolver(network, options);
+        small.Upscale([.. Enumerable.Range(0, 7).Select(i => RandomImage(5, 5, PixelFormat.Rgb24, seed: i))]);
+        Assert.AreEqual(5L * 3 * 25, small.LargestBatchElements, "as many 5×5 images as fit in 12² pixels: 5 of the 7");
+
+        var large = new SuperResolver(network, options);
+        large.Upscale(RandomImage(40, 40, PixelFormat.Rgb24, seed: 9));
+        Assert.AreEqual(3 * fullTile, large.LargestBatchElements, "12×12 tiles one at a time");
+    }
+
+    [TestMethod]
+    [DataRow(2, 512)]
+    [DataRow(4, 256)]
+    public void TheDefaultTileHasA1024PixelOutputAndAPhotoRunsWhole(int scale, int tile)
+    {
+        using var network = SrResNet.Create(Tiny(scale), seed: 3);
+        var resolver = new SuperResolver(network);
+        Assert.AreEqual(tile, resolver.TileSize);
+
+        resolver.Upscale(RandomImage(tile, tile - 40, PixelFormat.Rgb24, seed: 5));
+        Assert.AreEqual(3L * tile * (tile - 40), resolver.LargestBatchElements, "one tile, no overlap computed twice");
+    }
+
     private static int MaxDifference(Image a, Image b)
     {
         Assert.AreEqual((a.Width, a.Height, a.Format), (b.Width, b.Height, b.Format));
