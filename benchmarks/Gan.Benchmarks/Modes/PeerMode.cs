@@ -15,8 +15,15 @@ internal static class PeerMode
 {
     public static int Run(string[] args)
     {
-        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr");
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr", "column-split");
         Tensors.Threads = options.Int("threads", 1);
+        // --column-split off: libtorch's own convolution everywhere, to measure what Gan.Torch's algorithm gains.
+        Tensors.ColumnSplitConvolution = options.Text("column-split", "on") switch
+        {
+            "on" => true,
+            "off" => false,
+            var other => throw new ArgumentException($"--column-split must be on or off, not '{other}'"),
+        };
         Tensors.ManualSeed(0);
         var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',');
         if (options.Int("check", 0) is > 0 and int checkSteps)

@@ -40,7 +40,7 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
             stages.AddRange(decoders);
             stages.Add(Task.WhenAll(decoders).ContinueWith(_ => decoded.Writer.TryComplete(), TaskScheduler.Default));
         }
-        stages.Add(Stage(() => InferAsync(decoded.Reader, results.Writer, token)));
+        stages.Add(DedicatedStage(() => Infer(decoded.Reader, results.Writer, token)));
         stages.AddRange(Enumerable.Range(0, options.Workers).Select(_ => Stage(() => EncodeAsync(results.Reader, token))));
         try
         {
@@ -79,8 +79,18 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         lock (_gate) return [.. _failures];
     }
 
+    private Task Stage(Func<Task> body) => Task.Run(() => Guarded(body));
+
+    // Inference keeps one thread of its own for the whole run: libtorch's OpenMP team and glibc's malloc arena belong
+    // to the calling thread, so hopping between pool threads would start new teams and grow an arena on each.
+    private Task DedicatedStage(Action body) => Task.Factory.StartNew(() => Guarded(() =>
+    {
+        body();
+        return Task.CompletedTask;
+    }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
     // Any unexpected exception in one stage stops all others, so none waits forever on a queue nobody drains.
-    private Task Stage(Func<Task> body) => Task.Run(async () =>
+    private async Task Guarded(Func<Task> body)
     {
         try
         {
@@ -91,7 +101,7 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
             _stop.Cancel();
             throw;
         }
-    });
+    }
 
     private async Task ProduceAsync(IEnumerable<ImageJob> jobs, ChannelWriter<ImageJob> writer, CancellationToken token)
     {
@@ -193,16 +203,17 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         }
     }
 
-    private async Task InferAsync(ChannelReader<Item> reader, ChannelWriter<Item> writer, CancellationToken token)
+    // Blocking waits: the stage's thread is its own (DedicatedStage).
+    private void Infer(ChannelReader<Item> reader, ChannelWriter<Item> writer, CancellationToken token)
     {
         try
         {
             var batch = new List<Item>(options.BatchSize);
-            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            while (reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < options.BatchSize && reader.TryRead(out var item)) batch.Add(item);
                 foreach (var result in Transform(batch))
-                    await writer.WriteAsync(result, token).ConfigureAwait(false);
+                    writer.WriteAsync(result, token).AsTask().GetAwaiter().GetResult();
                 batch.Clear();
             }
         }
