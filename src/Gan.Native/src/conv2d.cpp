@@ -2,10 +2,11 @@
 //
 // libtorch's CPU convolution (oneDNN in the Debian build) vectorises over output channels, so a layer with few
 // outputs and a wide kernel — SRResNet's 9×9 tail to 3 colours, a discriminator's 5×5 head to 1 logit — runs at a
-// fraction of the machine's speed: measured on 2 cores, a 32→3 9×9 convolution over 256×256 takes 89 ms, more than
-// half of a whole ×2 SRResNet. The same sum regrouped by kernel column is a convolution with Kw times more outputs
-// and a Kw×1 kernel, which oneDNN runs well, plus Kw shifted additions: 11 ms for that layer, forward and backward
-// faster alike (docs/benchmarks.md). Only the summation order changes, so results agree to float rounding.
+// fraction of the machine's speed: on 2 AVX2 cores a 32→3 9×9 convolution over 256×256 took two thirds of a whole
+// ×2 SRResNet. The same sum regrouped by kernel column is a convolution with Kw times more outputs and a Kw×1
+// kernel, which oneDNN runs well, plus Kw shifted additions: 5–8× faster for that layer, forward and backward faster
+// alike (docs/benchmarks.md, benchmarks/peer/few_output_conv.py). Only the summation order changes, so results agree
+// to float rounding.
 #include "common.h"
 
 namespace gan {
@@ -14,8 +15,8 @@ namespace {
 // On by default; off gives libtorch's exact bits (gan_set_conv_column_split).
 std::atomic<bool> column_split_enabled{true};
 
-// Measured break-even: with up to 8 outputs and kernels at least 5 wide the split wins by 2–15×; at 3 wide or with
-// 12 or more outputs the direct convolution is as fast or faster.
+// Measured: with up to 8 outputs and kernels at least 5 wide the split wins 2–8×; at 3 wide it gains too little to
+// matter, and with 12 or more outputs libtorch's convolution is faster.
 constexpr int64_t kMaxSplitOutputs = 8;
 constexpr int64_t kMinSplitKernelWidth = 5;
 
