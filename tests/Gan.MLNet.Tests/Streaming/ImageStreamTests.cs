@@ -31,6 +31,29 @@ public sealed class ImageStreamTests
         Assert.IsFalse(Directory.EnumerateFiles(output, ".*", SearchOption.AllDirectories).Any(), "no temporary file is left");
     }
 
+    // libtorch's OpenMP team and glibc's malloc arena belong to the calling thread: every batch must run on one thread,
+    // never on whichever pool thread a queue's continuation lands on.
+    [TestMethod]
+    public void EveryBatchIsTransformedOnOneDedicatedThread()
+    {
+        using var temp = new TempFolder();
+        string input = temp.File("in");
+        FaultyImageFiles.WriteImages(input, 24);
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var transform = ImageBatchTransform.PerImage(image =>
+        {
+            threads.TryAdd(Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread);
+            Thread.Sleep(2);
+            return image;
+        });
+
+        var result = ImageStream.Run(ImageJobList.FromFolder(input, temp.File("out")), transform, Skip with { QueueCapacity = 1 });
+
+        Assert.AreEqual(24L, result.Written);
+        Assert.HasCount(1, threads, "batches ran on more than one thread");
+        Assert.IsFalse(threads.Single().Value, "inference ran on a thread-pool thread");
+    }
+
     [TestMethod]
     public void FailPolicyStopsAtTheFirstBadInput()
     {
