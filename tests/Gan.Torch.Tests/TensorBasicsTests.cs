@@ -35,4 +35,18 @@ public sealed class TensorBasicsTests
         CollectionAssert.AreEqual(new[] { 2f, 4f, 6f, 8f, 10f, 12f }, (a * 2).ToArray<float>());
         Assert.AreEqual(21f, a.Sum().Item<float>());
     }
+
+    [TestMethod]
+    public void ChannelsLastKeepsValuesAndShapeAndNeeds4D()
+    {
+        using var scope = Tensors.NewDisposeScope();
+        var x = Tensors.Arange(24).Reshape(1, 2, 3, 4);
+        var nhwc = x.Contiguous(MemoryFormat.ChannelsLast);
+        CollectionAssert.AreEqual(x.Shape, nhwc.Shape);
+        Assert.IsTrue(nhwc.IsContiguousIn(MemoryFormat.ChannelsLast));
+        Assert.IsFalse(nhwc.IsContiguousIn(MemoryFormat.Contiguous));
+        Assert.IsTrue(nhwc.ValueEquals(x));
+        Assert.IsTrue(nhwc.Contiguous(MemoryFormat.Contiguous).IsContiguous);
+        Assert.Throws<TorchException>(() => Tensors.Zeros(2, 3, 4).Contiguous(MemoryFormat.ChannelsLast));
+    }
 }

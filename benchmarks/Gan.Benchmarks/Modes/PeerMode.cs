@@ -17,12 +17,14 @@ internal static class PeerMode
     {
         var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr", "column-split");
         Tensors.Threads = options.Int("threads", 1);
-        // --column-split off: libtorch's own convolution everywhere, to measure what Gan.Torch's algorithm gains.
+        // --column-split off: libtorch's own convolution everywhere; always: the split wherever it applies, even where
+        // this CPU runs it slower; to measure what Gan.Torch's algorithm gains.
         Tensors.ColumnSplitConvolution = options.Text("column-split", "on") switch
         {
-            "on" => true,
-            "off" => false,
-            var other => throw new ArgumentException($"--column-split must be on or off, not '{other}'"),
+            "on" => ColumnSplitMode.WhereFaster,
+            "off" => ColumnSplitMode.Off,
+            "always" => ColumnSplitMode.Always,
+            var other => throw new ArgumentException($"--column-split must be on, off or always, not '{other}'"),
         };
         Tensors.ManualSeed(0);
         var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',');

@@ -50,9 +50,14 @@ internal sealed class UpscalerOptions
         command.Options.Add(MaxPixels);
     }
 
-    /// <summary>Loads the network (the caller disposes it) and sets libtorch's thread count.</summary>
+    /// <summary>
+    /// Loads the network (the caller disposes it), sets libtorch's thread count, and keeps oneDNN's kernel cache small:
+    /// photos come in many sizes, each size compiles new convolution kernels, and the default cache of 1,024 held
+    /// hundreds of MB before evicting any (docs/benchmarks.md). This process is the CLI's own, so it may.
+    /// </summary>
     public SrResNet LoadNetwork(ParseResult parsed)
     {
+        Tensors.OneDnnPrimitiveCacheCapacity = UpscaleKernelCacheCapacity;
         var network = SrModelSource.Load(parsed.GetValue(Model), parsed.GetValue(Scale));
         Tensors.Threads = parsed.GetValue(Threads);
         return network;
@@ -68,6 +73,9 @@ internal sealed class UpscalerOptions
             return ImageJobList.FromManifest(input, outputFolder, format);
         throw new CliUsageException($"--input '{input}' is neither a folder nor a .csv manifest.");
     }
+
+    // A photo compiles about 6 kernels in the ×2 SRResNet (its distinct layer shapes, ONEDNN_VERBOSE=2); 16 hold 2–3 photos.
+    private const int UpscaleKernelCacheCapacity = 16;
 
     /// <summary>Stream settings for --threads, --batch and --max-pixels: queues sized so that neither side waits on the other.</summary>
     public ImageStreamOptions StreamOptions(ParseResult parsed)

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Gan.Imaging;
 using Gan.MLNet.Data;
+using Gan.Torch;
 
 namespace Gan.MLNet.Streaming;
 
@@ -209,12 +210,19 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         try
         {
             var batch = new List<Item>(options.BatchSize);
+            int sinceRelease = 0;
             while (reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < options.BatchSize && reader.TryRead(out var item)) batch.Add(item);
                 foreach (var result in Transform(batch))
                     writer.WriteAsync(result, token).AsTask().GetAwaiter().GetResult();
+                sinceRelease += batch.Count;
                 batch.Clear();
+                if (options.ReleaseFreedMemoryEvery > 0 && sinceRelease >= options.ReleaseFreedMemoryEvery)
+                {
+                    Tensors.ReleaseFreedMemory();
+                    sinceRelease = 0;
+                }
             }
         }
         finally

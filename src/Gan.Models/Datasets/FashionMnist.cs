@@ -27,7 +27,7 @@ public static class FashionMnist
         var train = LoadTrain(folder, range);
         try
         {
-            return new LabelledImageSplit(train, LoadTest(folder, range));
+            return new LabelledImageSplit(train, LoadTest(folder, range)) { TrainName = "Fashion-MNIST train", TestName = "Fashion-MNIST t10k" };
         }
         catch
         {

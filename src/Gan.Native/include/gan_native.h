@@ -66,6 +66,15 @@ GAN_API gan_status gan_manual_seed(uint64_t seed);
 /* Process-wide: makes glibc keep freed blocks below these sizes instead of unmapping/trimming them every time
  * (libtorch frees and re-allocates its buffers every step, and fresh pages cost page faults). */
 GAN_API gan_status gan_retain_freed_memory(int64_t mmap_threshold, int64_t trim_threshold);
+/* Process-wide, one-shot: gives the whole free pages of every malloc arena back to the kernel (glibc's
+ * malloc_trim); does nothing under other C libraries. Long jobs call it now and then so that fragmentation cannot
+ * make the resident size creep up. */
+GAN_API gan_status gan_release_freed_memory(void);
+/* Process-wide: how many compiled kernels ("primitives") oneDNN, libtorch's CPU convolution library, keeps, one per
+ * distinct layer shape (1,024 by default). Each input size makes new ones, so a job over images of many sizes fills
+ * the cache and its memory before any is evicted. Not implemented where libtorch has no shared oneDNN. */
+GAN_API gan_status gan_get_onednn_primitive_cache_capacity(int32_t* out);
+GAN_API gan_status gan_set_onednn_primitive_cache_capacity(int32_t capacity);
 
 /* ---- tensor lifecycle and properties ---- */
 GAN_API void gan_tensor_free(gan_tensor t);
@@ -85,6 +94,10 @@ GAN_API gan_status gan_tensor_to(gan_tensor t, int32_t dtype, int32_t device_typ
                                  int32_t copy, gan_tensor* out);
 GAN_API gan_status gan_tensor_clone(gan_tensor t, gan_tensor* out);
 GAN_API gan_status gan_tensor_contiguous(gan_tensor t, gan_tensor* out);
+/* Memory formats: 0 contiguous (row-major: NCHW for 4-D), 1 channels-last (4-D only, NHWC in memory, the layout in
+ * which oneDNN's CPU convolutions need no reordering). Same values and shape either way. */
+GAN_API gan_status gan_tensor_contiguous_as(gan_tensor t, int32_t format, gan_tensor* out);
+GAN_API gan_status gan_tensor_is_contiguous_as(gan_tensor t, int32_t format, int32_t* out);
 GAN_API gan_status gan_tensor_detach(gan_tensor t, gan_tensor* out);
 GAN_API gan_status gan_tensor_set_requires_grad(gan_tensor t, int32_t requires_grad);
 GAN_API gan_status gan_tensor_copy_(gan_tensor dst, gan_tensor src);
@@ -195,10 +208,11 @@ GAN_API gan_status gan_repeat(gan_tensor a, const int64_t* repeats, int32_t n, g
 
 /* ---- neural-network functions ---- */
 GAN_API gan_status gan_linear(gan_tensor x, gan_tensor weight, gan_tensor bias, gan_tensor* out);
-/* Process-wide switch (on by default) of gan_conv2d's own algorithm for convolutions with at most 8 outputs and kernels
- * at least 5 wide: same results up to float rounding, several times faster; off gives libtorch's exact bits. */
+/* Process-wide mode of gan_conv2d's own algorithm for convolutions with at most 8 outputs and kernels at least 5 wide:
+ * 0 off (libtorch's exact bits), 1 (the default) where it is the faster one (on AVX-512 CPUs only up to 16 outputs ×
+ * kernel width), 2 always. Same results up to float rounding. */
 GAN_API int32_t gan_get_conv_column_split(void);
-GAN_API void gan_set_conv_column_split(int32_t enabled);
+GAN_API gan_status gan_set_conv_column_split(int32_t mode);
 GAN_API gan_status gan_conv2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,
                               const int64_t* padding, const int64_t* dilation, int64_t groups, gan_tensor* out);
 GAN_API gan_status gan_conv_transpose2d(gan_tensor x, gan_tensor weight, gan_tensor bias, const int64_t* stride,

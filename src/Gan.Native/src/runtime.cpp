@@ -4,6 +4,8 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/version.h>
 
+#include <dlfcn.h>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -67,5 +69,46 @@ GAN_API gan_status gan_retain_freed_memory(int64_t mmap_threshold, int64_t trim_
     throw c10::NotImplementedError({__func__, __FILE__, static_cast<uint32_t>(__LINE__)},
                                    "retaining freed memory is implemented for glibc only");
 #endif
+    GAN_CATCH
+}
+
+GAN_API gan_status gan_release_freed_memory(void) {
+    GAN_TRY
+#ifdef __GLIBC__
+    // Every arena, not just the top of the main heap: whole free pages inside fragmented heaps go back too.
+    malloc_trim(0);
+#endif
+    GAN_CATCH
+}
+
+namespace {
+
+// oneDNN's C API, looked up at run time: libtorch loads oneDNN as a shared library (Debian's libdnnl.so.2), but a
+// libtorch built without it, or with it linked in statically, must still load gan_native.
+template <typename Function>
+Function onednn_function(const char* name) {
+    auto function = reinterpret_cast<Function>(dlsym(RTLD_DEFAULT, name));
+    if (function == nullptr)
+        throw c10::NotImplementedError({__func__, __FILE__, static_cast<uint32_t>(__LINE__)},
+                                       std::string("this libtorch has no shared oneDNN (") + name + " not found)");
+    return function;
+}
+
+}  // namespace
+
+GAN_API gan_status gan_get_onednn_primitive_cache_capacity(int32_t* out) {
+    GAN_TRY
+    int capacity = 0;
+    if (onednn_function<int (*)(int*)>("dnnl_get_primitive_cache_capacity")(&capacity) != 0)
+        throw std::runtime_error("oneDNN could not report its primitive cache capacity");
+    *out = capacity;
+    GAN_CATCH
+}
+
+GAN_API gan_status gan_set_onednn_primitive_cache_capacity(int32_t capacity) {
+    GAN_TRY
+    if (capacity < 0) throw gan::argument_error("the primitive cache capacity must be ≥ 0, got " + std::to_string(capacity));
+    if (onednn_function<int (*)(int)>("dnnl_set_primitive_cache_capacity")(capacity) != 0)
+        throw gan::argument_error("oneDNN refused the primitive cache capacity " + std::to_string(capacity));
     GAN_CATCH
 }

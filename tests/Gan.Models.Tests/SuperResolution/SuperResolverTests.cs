@@ -27,6 +27,23 @@ public sealed class SuperResolverTests
         Assert.IsLessThan(images.NumberOfElements, resolver.LargestBatchElements, "tiles, not the whole image");
     }
 
+    // The resolver runs the network channels-last in eval mode, and gives it back as it was: a network being trained
+    // keeps its training mode, layout and values.
+    [TestMethod]
+    public void TheNetworkIsGivenBackAsItWas()
+    {
+        using var network = SrResNet.Create(Tiny(2), seed: 1);
+        var before = network.Parameters().Select(p => p.ToArray<float>()).ToList();
+        Assert.IsTrue(network.IsTraining);
+
+        new SuperResolver(network).Upscale(RandomImage(12, 10, PixelFormat.Rgb24, seed: 3));
+
+        Assert.IsTrue(network.IsTraining, "training mode restored");
+        var after = network.Parameters().ToList();
+        Assert.IsTrue(after.All(p => p.IsContiguous), "the row-major layout restored");
+        for (int i = 0; i < after.Count; i++) CollectionAssert.AreEqual(before[i], after[i].ToArray<float>());
+    }
+
     [TestMethod]
     public void TooLittleOverlapShowsSeams()
     {

@@ -4,9 +4,10 @@ using F = Gan.Torch.NN.Functional;
 
 namespace Gan.Torch.Tests.NN;
 
-// Convolutions with at most 8 outputs and kernels at least 5 wide run Gan.Torch's column-split algorithm
-// (src/Gan.Native/src/conv2d.cpp); the reference is libtorch's own convolution, with Tensors.ColumnSplitConvolution off.
-// The switch is process-wide, so these tests must not run beside others.
+// Convolutions with at most 8 outputs and kernels at least 5 wide can run Gan.Torch's column-split algorithm
+// (src/Gan.Native/src/conv2d.cpp). The algorithm is tested with the switch at Always, so that it runs on every CPU; the
+// reference is libtorch's own convolution, with the switch Off. The switch is process-wide, so these tests must not
+// run beside others.
 [TestClass]
 [DoNotParallelize]
 public sealed class FewOutputConvolutionTests
@@ -31,8 +32,8 @@ public sealed class FewOutputConvolutionTests
         var weight = Tensors.Randn([outputs, inputs, kh, kw], generator: g);
         var bias = withBias ? Tensors.Randn([outputs], generator: g) : null;
 
-        var split = F.Conv2d(x, weight, bias, (1, 1), (ph, pw));
-        var direct = LibTorchs(() => F.Conv2d(x, weight, bias, (1, 1), (ph, pw)));
+        var split = With(ColumnSplitMode.Always, () => F.Conv2d(x, weight, bias, (1, 1), (ph, pw)));
+        var direct = With(ColumnSplitMode.Off, () => F.Conv2d(x, weight, bias, (1, 1), (ph, pw)));
 
         CollectionAssert.AreEqual(direct.Shape, split.Shape);
         AssertClose(direct, split, "output");
@@ -50,11 +51,11 @@ public sealed class FewOutputConvolutionTests
         var x = Tensors.Randn([1, 32, 16, 16], generator: g).To(dtype);
         var weight = Tensors.Randn([3, 32, 9, 9], generator: g).To(dtype);
 
-        Assert.IsTrue(Tensors.ColumnSplitConvolution, "on by default");
-        var split = F.Conv2d(x, weight, null, (1, 1), (4, 4));
-        var direct = LibTorchs(() => F.Conv2d(x, weight, null, (1, 1), (4, 4)));
+        Assert.AreEqual(ColumnSplitMode.WhereFaster, Tensors.ColumnSplitConvolution, "the default");
+        var split = With(ColumnSplitMode.Always, () => F.Conv2d(x, weight, null, (1, 1), (4, 4)));
+        var direct = With(ColumnSplitMode.Off, () => F.Conv2d(x, weight, null, (1, 1), (4, 4)));
 
-        Assert.IsTrue(Tensors.ColumnSplitConvolution, "restored after use");
+        Assert.AreEqual(ColumnSplitMode.WhereFaster, Tensors.ColumnSplitConvolution, "restored after use");
         Assert.IsTrue(split.AllClose(direct, rtol: 1e-4, atol: 1e-4), "the two algorithms agree up to rounding");
         Assert.IsFalse(split.ValueEquals(direct), "bit-identical results: the switch did not change the algorithm");
     }
@@ -66,7 +67,7 @@ public sealed class FewOutputConvolutionTests
         using var layer = new Conv2d(3, 2, (3, 5), padding: (1, 2));
         layer.To(DType.Float64);
         var input = GradCheck.Input([2, 3, 4, 6], seed: 11);
-        GradCheck.Assert(x => layer.Call(x[0]), [input, .. layer.Parameters()], what: "few-output Conv2d");
+        With(ColumnSplitMode.Always, () => GradCheck.Assert(x => layer.Call(x[0]), [input, .. layer.Parameters()], what: "few-output Conv2d"));
     }
 
     [TestMethod]
@@ -86,8 +87,8 @@ public sealed class FewOutputConvolutionTests
             return [.. leaves.Select(l => l.Grad!)];
         }
 
-        var split = Gradients();
-        var direct = LibTorchs(Gradients);
+        var split = With(ColumnSplitMode.Always, Gradients);
+        var direct = With(ColumnSplitMode.Off, Gradients);
         string[] names = ["input", "weight", "bias"];
         for (int i = 0; i < names.Length; i++) AssertClose(direct[i], split[i], $"{names[i]} gradient");
     }
@@ -100,18 +101,64 @@ public sealed class FewOutputConvolutionTests
         StringAssert.Contains(e.Message, "Kernel size can't be greater than actual input size");
     }
 
-    private static T LibTorchs<T>(Func<T> compute)
+    // Where the split runs by default: on AVX-512 CPUs (where libtorch's kernels handle more columns well) only up to 16
+    // outputs × kernel width. The SRResNet tail (3 × 9 = 27 columns) stays with libtorch there, the 5×5 head to 3
+    // outputs (15) splits on every CPU.
+    [TestMethod]
+    [DataRow(3, 9, false)]
+    [DataRow(3, 5, true)]
+    [DataRow(1, 9, true)]
+    public void TheDefaultSplitsWhereThisCpuRunsItFaster(int outputs, int kernel, bool splitsOnAvx512)
     {
-        Tensors.ColumnSplitConvolution = false;
+        using var scope = Tensors.NewDisposeScope();
+        using var g = new Generator(5);
+        var x = Tensors.Randn([1, 16, 20, 20], generator: g);
+        var weight = Tensors.Randn([outputs, 16, kernel, kernel], generator: g);
+        var byDefault = F.Conv2d(x, weight, null, (1, 1), (kernel / 2, kernel / 2));
+        var direct = With(ColumnSplitMode.Off, () => F.Conv2d(x, weight, null, (1, 1), (kernel / 2, kernel / 2)));
+        bool splits = !System.Runtime.Intrinsics.X86.Avx512F.IsSupported || splitsOnAvx512;
+        Assert.AreEqual(!splits, byDefault.ValueEquals(direct), $"{outputs} outputs, {kernel}×{kernel}: split expected {splits}");
+    }
+
+    // SuperResolver runs networks channels-last: the split's views and shifted sums must read such inputs right.
+    [TestMethod]
+    public void ChannelsLastInputsAndWeightsSplitCorrectly()
+    {
+        using var scope = Tensors.NewDisposeScope();
+        using var g = new Generator(6);
+        var x = Tensors.Randn([2, 8, 11, 13], generator: g);
+        var weight = Tensors.Randn([3, 8, 9, 9], generator: g);
+        var bias = Tensors.Randn([3], generator: g);
+        var direct = With(ColumnSplitMode.Off, () => F.Conv2d(x, weight, bias, (1, 1), (4, 4)));
+
+        var split = With(ColumnSplitMode.Always, () => F.Conv2d(x.Contiguous(MemoryFormat.ChannelsLast),
+            weight.Contiguous(MemoryFormat.ChannelsLast), bias, (1, 1), (4, 4)));
+
+        AssertClose(direct, split, "channels-last output");
+    }
+
+    [TestMethod]
+    public void AModeThatDoesNotExistIsRefused() =>
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Tensors.ColumnSplitConvolution = (ColumnSplitMode)3);
+
+    private static T With<T>(ColumnSplitMode mode, Func<T> compute)
+    {
+        Tensors.ColumnSplitConvolution = mode;
         try
         {
             return compute();
         }
         finally
         {
-            Tensors.ColumnSplitConvolution = true;
+            Tensors.ColumnSplitConvolution = ColumnSplitMode.WhereFaster;
         }
     }
+
+    private static void With(ColumnSplitMode mode, Action compute) => With(mode, () =>
+    {
+        compute();
+        return 0;
+    });
 
     // float32 sums of up to 2,592 products: relative to the largest value, rounding stays far below 1e-5.
     private static void AssertClose(Tensor expected, Tensor actual, string what)

@@ -51,4 +51,30 @@ public sealed class ModuleConversionTests
         Assert.AreEqual(Device.CPU, model.Weight.Device);
         CollectionAssert.AreEqual(before, model.Weight.ToArray<float>());
     }
+
+    [TestMethod]
+    public void ToChannelsLastLaysOutWeightsInPlaceKeepingValuesAndOutputs()
+    {
+        using var scope = Tensors.NewDisposeScope();
+        using var conv = new Conv2d(3, 4, (3, 3), padding: (1, 1));
+        var weight = conv.Weight;
+        var before = weight.ToArray<float>();
+        var x = Tensors.Randn(2, 3, 6, 5);
+        var expected = conv.Call(x);
+
+        conv.To(MemoryFormat.ChannelsLast);
+
+        Assert.AreSame(weight, conv.Weight);
+        Assert.IsTrue(weight.IsContiguousIn(MemoryFormat.ChannelsLast));
+        Assert.IsFalse(weight.IsContiguous, "NHWC in memory is not row-major NCHW");
+        CollectionAssert.AreEqual(before, weight.ToArray<float>(), "same values in the same logical order");
+        Assert.IsTrue(conv.Bias!.IsContiguous, "1-D tensors have no channels-last layout and stay as they are");
+        var output = conv.Call(x.Contiguous(MemoryFormat.ChannelsLast));
+        Assert.IsTrue(output.IsContiguousIn(MemoryFormat.ChannelsLast), "the layout carries through the convolution");
+        Assert.IsTrue(output.AllClose(expected, rtol: 1e-5, atol: 1e-5));
+
+        conv.To(MemoryFormat.Contiguous);
+        Assert.IsTrue(weight.IsContiguous);
+        CollectionAssert.AreEqual(before, weight.ToArray<float>());
+    }
 }
