@@ -19,8 +19,8 @@ public sealed record ImageStreamOptions
 
     /// <summary>
     /// Every this many images, the C allocator's free memory goes back to the kernel (<c>Tensors.ReleaseFreedMemory</c>),
-    /// so that fragmentation from images of many sizes cannot make a long job's resident size creep up with its
-    /// length; 0 never does. Default 16: the page faults of re-using the pages cost about 1 % there (docs/benchmarks.md).
+    /// so that memory freed between the live blocks of images of many sizes does not stay resident for the rest of a
+    /// long job; 0 never does. Default 16: the page faults of re-using the pages cost about 1 % there (docs/benchmarks.md).
     /// </summary>
     public int ReleaseFreedMemoryEvery { get; init; } = 16;
 

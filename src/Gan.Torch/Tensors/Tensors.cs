@@ -95,7 +95,7 @@ public static partial class Tensors
     /// only the top of the heap (glibc's <c>malloc_trim</c>). A long job whose buffers come in many sizes, from
     /// several threads, fragments glibc's arenas, and what is free but stuck between live blocks stays resident, so
     /// the process creeps up with the job's length; calling this now and then (the <c>ImageStream</c> engine does,
-    /// every few images) keeps it flat, at the price of page faults when the pages are used again. One-shot and
+    /// every few images) gives such memory back, at the price of page faults when the pages are used again. One-shot and
     /// harmless to other code in the process; does nothing under other C libraries.
     /// </summary>
     public static void ReleaseFreedMemory() => Status.Check(NativeMethods.gan_release_freed_memory());
