@@ -57,7 +57,14 @@ internal sealed class UpscalerOptions
     /// </summary>
     public SrResNet LoadNetwork(ParseResult parsed)
     {
-        Tensors.OneDnnPrimitiveCacheCapacity = UpscaleKernelCacheCapacity;
+        try
+        {
+            Tensors.OneDnnPrimitiveCacheCapacity = UpscaleKernelCacheCapacity;
+        }
+        catch (TorchNotImplementedException)
+        {
+            // A libtorch without a shared oneDNN has no such cache to bound; upscaling works the same.
+        }
         var network = SrModelSource.Load(parsed.GetValue(Model), parsed.GetValue(Scale));
         Tensors.Threads = parsed.GetValue(Threads);
         return network;
