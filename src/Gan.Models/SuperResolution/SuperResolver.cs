@@ -171,8 +171,7 @@ public sealed class SuperResolver
                     tiles.Add((source, core, new Region(x0, y0, x1 - x0, y1 - y0)));
                 }
         foreach (var group in tiles.GroupBy(t => (t.Input.Width, t.Input.Height)))
-            foreach (var batch in group.Chunk(_options.BatchSize
-                ?? (int)Math.Clamp(fullTilePixels / ((long)group.Key.Width * group.Key.Height), 1, int.MaxValue)))
+            foreach (var batch in group.Chunk(_options.BatchSize ?? AutoBatchSize((long)group.Key.Width * group.Key.Height, fullTilePixels)))
             {
                 using var scope = Tensors.NewDisposeScope();
                 var input = Tensors.Cat([.. batch.Select(t => t.Source.Read(t.Input))], 0);
@@ -190,6 +189,10 @@ public sealed class SuperResolver
                 }
             }
     }
+
+    // SuperResolverOptions.BatchSize null: small tiles fill one full tile, larger ones go one per call.
+    private static int AutoBatchSize(long tilePixels, long fullTilePixels) =>
+        tilePixels * SuperResolverOptions.SmallTileShare > fullTilePixels ? 1 : (int)Math.Min(fullTilePixels / tilePixels, int.MaxValue);
 
     private static Tensor Luma(Tensor rgb) =>
         rgb.Narrow(0, 0, 1).Mul(0.299).Add(rgb.Narrow(0, 1, 1).Mul(0.587)).Add(rgb.Narrow(0, 2, 1).Mul(0.114));

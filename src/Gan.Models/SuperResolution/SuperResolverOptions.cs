@@ -25,11 +25,17 @@ public sealed class SuperResolverOptions
 
     /// <summary>
     /// How many tiles of the same size (from one image or several) run through the network together. Default null:
-    /// as many as fit in the pixels of one full tile, (TileSize + 2 × overlap)², at least one — so small images are
-    /// batched and memory stays bounded by one full tile whatever the images. A number n: up to n tiles per call,
-    /// whatever their size (memory: n full tiles).
+    /// small tiles, of at most 1/<see cref="SmallTileShare"/> of a full tile's pixels ((TileSize + 2 × overlap)²), as
+    /// many as fit in one full tile; larger ones one per call. Small tiles are where batching pays: each call has a
+    /// fixed cost per layer that their computation does not hide. Larger tiles gain nothing from it, and batching them
+    /// would make the memory a job needs depend on which same-sized images happen to meet (two 382 × 382 photos
+    /// together need 1.3× the activations of the largest photo alone). Memory stays bounded by one full tile whatever
+    /// the images. A number n: up to n tiles per call, whatever their size (memory: n full tiles).
     /// </summary>
     public int? BatchSize { get; set; }
+
+    /// <summary>With <see cref="BatchSize"/> null, tiles of at most 1/16 of a full tile's pixels share calls.</summary>
+    public const int SmallTileShare = 16;
 
     /// <summary>Refuses settings the resolver cannot use, naming the option.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>

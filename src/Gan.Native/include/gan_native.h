@@ -75,6 +75,10 @@ GAN_API gan_status gan_release_freed_memory(void);
  * the cache and its memory before any is evicted. Not implemented where libtorch has no shared oneDNN. */
 GAN_API gan_status gan_get_onednn_primitive_cache_capacity(int32_t* out);
 GAN_API gan_status gan_set_onednn_primitive_cache_capacity(int32_t capacity);
+/* Process-wide and one way: from now on libtorch gives each CPU buffer of 2 MiB or more a mapping of its own, on
+ * transparent huge pages, unmapped when freed (one page fault per 2 MiB; no large blocks in malloc's heaps). */
+GAN_API int32_t gan_huge_page_tensors_enabled(void);
+GAN_API gan_status gan_enable_huge_page_tensors(void);
 
 /* ---- tensor lifecycle and properties ---- */
 GAN_API void gan_tensor_free(gan_tensor t);

@@ -105,7 +105,7 @@ public static partial class Tensors
     /// distinct layer shape, 1,024 by default. Every new input size makes new ones, so a job over images of many sizes
     /// (an SRResNet over photos) fills the cache, and the memory it holds, before anything is evicted: the process
     /// grows for its first few hundred images. A job whose shapes rarely repeat loses nothing with a small capacity
-    /// (the <c>gan upscale</c> CLI sets 64); one whose shapes repeat (training on fixed-size crops) wants the cache.
+    /// (the <c>gan upscale</c> CLI sets 16); one whose shapes repeat (training on fixed-size crops) wants the cache.
     /// Process-wide.
     /// </summary>
     /// <exception cref="TorchArgumentException">Set to a negative value.</exception>
@@ -119,6 +119,23 @@ public static partial class Tensors
         }
         set => Status.Check(NativeMethods.gan_set_onednn_primitive_cache_capacity(value));
     }
+
+    /// <summary>
+    /// From now on, gives every CPU tensor of 2 MiB or more a memory mapping of its own, aligned to 2 MiB and advised
+    /// to the kernel as transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>, as PyTorch 2.1+ does under
+    /// <c>THP_MEM_ALLOC_ENABLE</c>), and unmaps it when the tensor is freed. Two gains for work whose large activations
+    /// come and go, such as inference over images of many sizes: a fresh activation costs one page fault per 2 MiB
+    /// instead of one per 4 KiB, and large buffers never enter malloc's heaps, so they cannot fragment them and the
+    /// process holds what is alive rather than what it once needed (measured on <c>gan upscale</c> in
+    /// docs/benchmarks.md). Smaller tensors keep libtorch's allocator. Where the kernel's transparent huge pages are
+    /// <c>never</c>, buffers are on ordinary pages and only the second gain remains. Process-wide and one way (a buffer
+    /// must be freed by the allocator that made it, and libtorch frees some through whichever is in place), so meant
+    /// for programs that own their process, like the <c>gan</c> CLI; calling it again does nothing.
+    /// </summary>
+    public static void EnableHugePageTensors() => Status.Check(NativeMethods.gan_enable_huge_page_tensors());
+
+    /// <summary>Whether <see cref="EnableHugePageTensors"/> has been called in this process.</summary>
+    public static bool HugePageTensorsEnabled => NativeMethods.gan_huge_page_tensors_enabled() != 0;
 
     /// <summary>Opens a scope that disposes the tensors created on this thread until it is disposed.</summary>
     public static DisposeScope NewDisposeScope() => new();

@@ -228,16 +228,20 @@ public sealed class SuperResolverTests
     public void ByDefaultSmallImagesFillOneFullTileAndLargeOnesGoOneTileAtATime()
     {
         using var network = SrResNet.Create(Tiny(2), seed: 3);
-        var options = new SuperResolverOptions { TileSize = 8, Overlap = 2 };
-        long fullTile = (8 + 2 * 2) * (8 + 2 * 2);
+        var options = new SuperResolverOptions { TileSize = 12, Overlap = 2 };
+        long fullTile = (12 + 2 * 2) * (12 + 2 * 2);
 
         var small = new SuperResolver(network, options);
-        small.Upscale([.. Enumerable.Range(0, 7).Select(i => RandomImage(5, 5, PixelFormat.Rgb24, seed: i))]);
-        Assert.AreEqual(5L * 3 * 25, small.LargestBatchElements, "as many 5×5 images as fit in 12² pixels: 5 of the 7");
+        small.Upscale([.. Enumerable.Range(0, 20).Select(i => RandomImage(4, 4, PixelFormat.Rgb24, seed: i))]);
+        Assert.AreEqual(3L * 16 * 16, small.LargestBatchElements, "as many 4×4 images (1/16 of 16² pixels) as fit in one full tile: 16");
+
+        var medium = new SuperResolver(network, options);
+        medium.Upscale([.. Enumerable.Range(0, 3).Select(i => RandomImage(5, 4, PixelFormat.Rgb24, seed: i))]);
+        Assert.AreEqual(3L * 5 * 4, medium.LargestBatchElements, "5×4 images are more than 1/16 of a full tile: one per call");
 
         var large = new SuperResolver(network, options);
-        large.Upscale(RandomImage(40, 40, PixelFormat.Rgb24, seed: 9));
-        Assert.AreEqual(3 * fullTile, large.LargestBatchElements, "12×12 tiles one at a time");
+        large.Upscale(RandomImage(60, 60, PixelFormat.Rgb24, seed: 9));
+        Assert.AreEqual(3 * fullTile, large.LargestBatchElements, "16×16 tiles one at a time");
     }
 
     [TestMethod]
