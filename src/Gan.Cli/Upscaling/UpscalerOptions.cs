@@ -53,9 +53,8 @@ internal sealed class UpscalerOptions
     /// <summary>
     /// Loads the network (the caller disposes it), sets libtorch's thread count and sets up memory for images of many
     /// sizes: large activations in huge-page mappings of their own (far fewer page faults, and heaps that the photo
-    /// sizes cannot fragment) and a small oneDNN kernel cache
-    /// (each size compiles new kernels, and the default cache of 1,024 held hundreds of MB before evicting any);
-    /// docs/benchmarks.md. This process is the CLI's own, so it may.
+    /// sizes cannot fragment) and a small oneDNN kernel cache (each size compiles new kernels, and the default cache of
+    /// 1,024 held hundreds of MB before evicting any); docs/benchmarks.md. This process is the CLI's own, so it may.
     /// </summary>
     public SrResNet LoadNetwork(ParseResult parsed)
     {
