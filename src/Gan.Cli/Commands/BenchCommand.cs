@@ -32,6 +32,7 @@ internal static class BenchCommand
         shared.AddTo(command);
         command.SetAction(parsed =>
         {
+            UpscalingProcess.Configure();
             using var network = shared.LoadNetwork(parsed);
             string scratch = Path.Combine(Path.GetTempPath(), $"gan-bench-{Guid.NewGuid():N}");
             try

@@ -40,6 +40,7 @@ internal static class UpscaleCommand
             var part = ParseShard(parsed.GetValue(shard));
             ImageFormat? outputFormat = parsed.GetValue(format) switch { "png" => ImageFormat.Png, "jpg" => ImageFormat.Jpeg, _ => null };
             string outputFolder = parsed.GetValue(output)!;
+            UpscalingProcess.Configure();
             using var network = shared.LoadNetwork(parsed);
             var jobs = shared.Jobs(parsed, outputFolder, outputFormat);
             int delayMs = parsed.GetValue(delay);

@@ -50,23 +50,9 @@ internal sealed class UpscalerOptions
         command.Options.Add(MaxPixels);
     }
 
-    /// <summary>
-    /// Loads the network (the caller disposes it), sets libtorch's thread count and sets up memory for images of many
-    /// sizes: large activations in huge-page mappings of their own (far fewer page faults, and heaps that the photo
-    /// sizes cannot fragment) and a small oneDNN kernel cache (each size compiles new kernels, and the default cache of
-    /// 1,024 held hundreds of MB before evicting any); docs/benchmarks.md. This process is the CLI's own, so it may.
-    /// </summary>
+    /// <summary>Loads the network (the caller disposes it) and sets libtorch's thread count.</summary>
     public SrResNet LoadNetwork(ParseResult parsed)
     {
-        Tensors.EnableHugePageTensors();
-        try
-        {
-            Tensors.OneDnnPrimitiveCacheCapacity = UpscaleKernelCacheCapacity;
-        }
-        catch (TorchNotImplementedException)
-        {
-            // A libtorch without a shared oneDNN has no such cache to bound; upscaling works the same.
-        }
         var network = SrModelSource.Load(parsed.GetValue(Model), parsed.GetValue(Scale));
         Tensors.Threads = parsed.GetValue(Threads);
         return network;
@@ -82,9 +68,6 @@ internal sealed class UpscalerOptions
             return ImageJobList.FromManifest(input, outputFolder, format);
         throw new CliUsageException($"--input '{input}' is neither a folder nor a .csv manifest.");
     }
-
-    // A photo compiles about 6 kernels in the ×2 SRResNet (its distinct layer shapes, ONEDNN_VERBOSE=2); 16 hold 2–3 photos.
-    private const int UpscaleKernelCacheCapacity = 16;
 
     /// <summary>Stream settings for --threads, --batch and --max-pixels: queues sized so that neither side waits on the other.</summary>
     public ImageStreamOptions StreamOptions(ParseResult parsed)

@@ -75,6 +75,13 @@ GAN_API gan_status gan_release_freed_memory(void);
  * the cache and its memory before any is evicted. Not implemented where libtorch has no shared oneDNN. */
 GAN_API gan_status gan_get_onednn_primitive_cache_capacity(int32_t* out);
 GAN_API gan_status gan_set_onednn_primitive_cache_capacity(int32_t capacity);
+/* Per thread: how many convolution plans (oneDNN primitives with their compiled kernels) libtorch's ideep layer keeps
+ * in each thread's least-recently-used cache, one per distinct layer shape (1,024 by default). ideep reads it from
+ * the environment variable LRU_CACHE_CAPACITY when a thread runs its first convolution, so setting it reaches the
+ * threads that have not convolved yet. Set it before other threads read the environment (setenv is not safe
+ * against concurrent getenv). */
+GAN_API gan_status gan_get_convolution_plan_cache_capacity(int32_t* out);
+GAN_API gan_status gan_set_convolution_plan_cache_capacity(int32_t capacity);
 /* Process-wide and one way: from now on libtorch gives each CPU buffer of 2 MiB or more a mapping of its own, on
  * transparent huge pages, unmapped when freed (one page fault per 2 MiB; no large blocks in malloc's heaps). */
 GAN_API int32_t gan_huge_page_tensors_enabled(void);

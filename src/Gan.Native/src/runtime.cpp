@@ -6,6 +6,10 @@
 
 #include <dlfcn.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -110,5 +114,32 @@ GAN_API gan_status gan_set_onednn_primitive_cache_capacity(int32_t capacity) {
     if (capacity < 0) throw gan::argument_error("the primitive cache capacity must be ≥ 0, got " + std::to_string(capacity));
     if (onednn_function<int (*)(int)>("dnnl_set_primitive_cache_capacity")(capacity) != 0)
         throw gan::argument_error("oneDNN refused the primitive cache capacity " + std::to_string(capacity));
+    GAN_CATCH
+}
+
+namespace {
+
+// ideep, libtorch's layer over oneDNN, sizes each thread's cache of convolution plans from this variable when the
+// thread runs its first convolution (1,024 when it is unset); the remedy for CPU inference over varying shapes given
+// in PyTorch's issues (pytorch/pytorch#27971, #29893).
+constexpr const char* convolution_plan_cache_variable = "LRU_CACHE_CAPACITY";
+constexpr int32_t default_convolution_plan_cache_capacity = 1024;
+
+}  // namespace
+
+GAN_API gan_status gan_get_convolution_plan_cache_capacity(int32_t* out) {
+    GAN_TRY
+    const char* value = std::getenv(convolution_plan_cache_variable);
+    // Parsed as ideep parses it.
+    *out = value == nullptr ? default_convolution_plan_cache_capacity : static_cast<int32_t>(std::strtol(value, nullptr, 10));
+    GAN_CATCH
+}
+
+GAN_API gan_status gan_set_convolution_plan_cache_capacity(int32_t capacity) {
+    GAN_TRY
+    if (capacity < 1)
+        throw gan::argument_error("the convolution plan cache capacity must be ≥ 1, got " + std::to_string(capacity));
+    if (setenv(convolution_plan_cache_variable, std::to_string(capacity).c_str(), 1) != 0)
+        throw std::runtime_error(std::string("could not set ") + convolution_plan_cache_variable + ": " + std::strerror(errno));
     GAN_CATCH
 }

@@ -22,6 +22,8 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int gan_release_freed_memory();
     [LibraryImport(Lib)] internal static partial int gan_get_onednn_primitive_cache_capacity(out int capacity);
     [LibraryImport(Lib)] internal static partial int gan_set_onednn_primitive_cache_capacity(int capacity);
+    [LibraryImport(Lib)] internal static partial int gan_get_convolution_plan_cache_capacity(out int capacity);
+    [LibraryImport(Lib)] internal static partial int gan_set_convolution_plan_cache_capacity(int capacity);
     [LibraryImport(Lib)] internal static partial int gan_huge_page_tensors_enabled();
     [LibraryImport(Lib)] internal static partial int gan_enable_huge_page_tensors();
 }

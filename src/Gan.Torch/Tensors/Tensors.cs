@@ -104,9 +104,10 @@ public static partial class Tensors
     /// How many compiled convolution kernels ("primitives") oneDNN, libtorch's CPU convolution library, keeps: one per
     /// distinct layer shape, 1,024 by default. Every new input size makes new ones, so a job over images of many sizes
     /// (an SRResNet over photos) fills the cache, and the memory it holds, before anything is evicted: the process
-    /// grows for its first few hundred images. A job whose shapes rarely repeat loses nothing with a small capacity
-    /// (the <c>gan upscale</c> CLI sets 16); one whose shapes repeat (training on fixed-size crops) wants the cache.
-    /// Process-wide.
+    /// grows for its first few hundred images. libtorch's ideep layer keeps the same kernels alive in a cache of its
+    /// own, so bound both (<see cref="ConvolutionPlanCacheCapacity"/>). A job whose shapes rarely repeat loses nothing
+    /// with a small capacity (the <c>gan upscale</c> CLI sets 16); one whose shapes repeat (training on fixed-size
+    /// crops) wants the cache. Process-wide.
     /// </summary>
     /// <exception cref="TorchArgumentException">Set to a negative value.</exception>
     /// <exception cref="TorchNotImplementedException">This libtorch has no shared oneDNN library.</exception>
@@ -118,6 +119,33 @@ public static partial class Tensors
             return capacity;
         }
         set => Status.Check(NativeMethods.gan_set_onednn_primitive_cache_capacity(value));
+    }
+
+    /// <summary>
+    /// How many convolution plans each thread keeps in libtorch's ideep layer (its glue to oneDNN): one per distinct
+    /// layer shape, each holding its oneDNN primitive and compiled kernels, least recently used evicted first; 1,024
+    /// by default. These plans keep the kernels alive whatever oneDNN's own cache holds
+    /// (<see cref="OneDnnPrimitiveCacheCapacity"/>), so a job over images of many sizes grows until each thread holds
+    /// 1,024 plans: about 100 MB for the ×2 SRResNet over photos, reached after 300–600 photos (docs/benchmarks.md). A
+    /// job whose shapes rarely repeat loses nothing with a small capacity (the <c>gan upscale</c> CLI sets 16); one whose
+    /// shapes repeat (training on fixed-size crops) wants the default.
+    /// <para>
+    /// ideep reads the capacity from the environment variable <c>LRU_CACHE_CAPACITY</c> (the remedy for CPU inference
+    /// over varying shapes in PyTorch's issues, pytorch/pytorch#27971) when a thread runs its first convolution, so a
+    /// new value reaches only threads that have not convolved yet: set it at start-up, or before starting the thread
+    /// that will run the network. Setting it writes the process's C environment, which is not safe while other threads
+    /// read it: do so before starting threads of your own.
+    /// </para>
+    /// </summary>
+    /// <exception cref="TorchArgumentException">Set to less than 1.</exception>
+    public static int ConvolutionPlanCacheCapacity
+    {
+        get
+        {
+            Status.Check(NativeMethods.gan_get_convolution_plan_cache_capacity(out int capacity));
+            return capacity;
+        }
+        set => Status.Check(NativeMethods.gan_set_convolution_plan_cache_capacity(value));
     }
 
     /// <summary>
