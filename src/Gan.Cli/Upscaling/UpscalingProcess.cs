@@ -14,13 +14,20 @@ internal static class UpscalingProcess
     // photos, and the tiles of one large image share their shapes.
     private const int KernelCacheCapacity = 16;
 
+    // The network's OpenMP threads share the cores with the decoders and encoders: a short spin before sleeping let
+    // 200 photos run 1.1× faster than GNU OpenMP's default of 300,000 (docs/benchmarks.md).
+    private const long OpenMpSpinCount = 1000;
+
     /// <summary>
-    /// Large activations in huge-page mappings of their own (far fewer page faults, and heaps that the photo sizes
-    /// cannot fragment), and small kernel caches: ideep's per-thread plans, which hold the kernels (set first, while
-    /// no other thread reads the environment), and oneDNN's own.
+    /// A short OpenMP spin (set first: OpenMP reads it when libtorch loads), large activations in huge-page mappings
+    /// of their own (far fewer page faults, and heaps that the photo sizes cannot fragment), and small kernel caches:
+    /// ideep's per-thread plans, which hold the kernels (set while no other thread reads the environment), and
+    /// oneDNN's own.
     /// </summary>
     public static void Configure()
     {
+        // False where the CLI runs inside a process that has loaded libtorch already (its tests): the default stays.
+        NativeStartup.TrySetOpenMpSpinCount(OpenMpSpinCount);
         Tensors.ConvolutionPlanCacheCapacity = KernelCacheCapacity;
         Tensors.EnableHugePageTensors();
         try
