@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Gan.Torch.Native;
 
 namespace Gan.Torch;
@@ -39,7 +40,7 @@ public static class NativeStartup
         if (Environment.GetEnvironmentVariable(OpenMpSpinCountVariable) is not null || Environment.GetEnvironmentVariable(OpenMpWaitPolicyVariable) is not null)
             return false;
         if (LibC.SetEnv(OpenMpSpinCountVariable, spins.ToString(CultureInfo.InvariantCulture), overwrite: 0) != 0)
-            throw new InvalidOperationException($"setenv({OpenMpSpinCountVariable}) failed: error {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"setenv({OpenMpSpinCountVariable}) failed: error {Marshal.GetLastPInvokeError()}");
         return true;
     }
 
