@@ -1,3 +1,4 @@
+using Gan.Models.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Gan.Imaging;
