@@ -19,6 +19,7 @@ public static class GeneratorState
             throw new ArgumentException(
                 $"a random-number generator state is a 1-D byte tensor of {current.numel()} elements, not {state.dtype} [{string.Join(", ", state.shape)}]",
                 nameof(state));
-        generator.set_state(state.cpu());
+        using var onCpu = state.cpu();
+        generator.set_state(onCpu);
     }
 }
