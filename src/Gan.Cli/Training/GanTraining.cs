@@ -28,7 +28,9 @@ internal static class GanTraining
     {
         bool conditional = new GanOptions { Kind = kind }.IsConditional;
         var rows = folders.SelectMany(folder => LabelledFiles(folder, conditional)).ToList();
-        if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
+        if (rows.Count < 2)
+            throw new InvalidDataException($"{(rows.Count == 0 ? "No image files" : "Only one image file")} under '{string.Join("', '", folders)}'"
+                + $"{(conditional ? " in class subfolders" : "")}; training needs at least two.");
         int classCount = rows.Select(r => r.Label).Distinct().Count();
         // What GanGenerate checks once it has read the images (their channel count does not change the outcome).
         CliUsageException.Check(new GanOptions { Kind = kind, SampleShape = [3, imageSize, imageSize], ClassCount = conditional ? classCount : 0 }.Validate);
