@@ -22,13 +22,23 @@ public static class ChannelsLast
         return tensor.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Whether a 4-D tensor's elements lie in channels-last order (N, H, W, C from slowest to fastest).</summary>
+    /// <summary>
+    /// Whether a 4-D tensor's elements lie densely in channels-last order (N, H, W, C from slowest to fastest). As in
+    /// PyTorch, a dimension of size 1 takes no part, so a [N, C, 1, 1] tensor is in both layouts.
+    /// </summary>
     public static bool IsChannelsLast(this Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (tensor.dim() != 4) return false;
         long[] shape = tensor.shape, stride = tensor.stride();
-        return stride[1] == 1 && stride[3] == shape[1] && stride[2] == shape[1] * shape[3] && stride[0] == shape[1] * shape[2] * shape[3];
+        long expected = 1;
+        foreach (int d in (ReadOnlySpan<int>)[1, 3, 2, 0])
+        {
+            if (shape[d] == 1) continue;
+            if (stride[d] != expected) return false;
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class SafeTensors
     /// Writes <paramref name="tensors"/> (as CPU row-major bytes) and <paramref name="metadata"/> to
     /// <paramref name="path"/> atomically: readers see either the old file or the complete new one.
     /// </summary>
-    /// <exception cref="ArgumentException">A tensor is named "__metadata__".</exception>
+    /// <exception cref="ArgumentException">A tensor is named "__metadata__" or holds a dtype the format has no name for here.</exception>
     public static void Save(IReadOnlyDictionary<string, Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null) =>
         AtomicFile.Write(path, stream => SafeTensorsWriter.Write(tensors, metadata, stream));
 
@@ -25,7 +25,7 @@ public static class SafeTensors
     /// Writes <paramref name="tensors"/> (as CPU row-major bytes) and <paramref name="metadata"/> (omitted when
     /// empty) to <paramref name="stream"/> in safetensors format.
     /// </summary>
-    /// <exception cref="ArgumentException">A tensor is named "__metadata__".</exception>
+    /// <exception cref="ArgumentException">A tensor is named "__metadata__" or holds a dtype the format has no name for here.</exception>
     public static void Save(IReadOnlyDictionary<string, Tensor> tensors, Stream stream, IReadOnlyDictionary<string, string>? metadata = null) =>
         SafeTensorsWriter.Write(tensors, metadata, stream);
 

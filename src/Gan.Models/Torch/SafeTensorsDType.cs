@@ -5,7 +5,13 @@ namespace Gan.Models.Torch;
 /// <summary>The safetensors names of the dtypes we read and write, and the reference writer's layout order.</summary>
 internal static class SafeTensorsDType
 {
-    public static string Name(torch.ScalarType dtype) => dtype switch
+    public const string Supported = "F32, F64, I64, I32, U8, BOOL";
+
+    public static string Name(torch.ScalarType dtype) =>
+        NameOrNull(dtype) ?? throw new ArgumentOutOfRangeException(nameof(dtype), dtype, $"dtype has no safetensors name here (supported: {Supported})");
+
+    /// <summary>The safetensors name of <paramref name="dtype"/>, or null for a dtype we neither read nor write.</summary>
+    public static string? NameOrNull(torch.ScalarType dtype) => dtype switch
     {
         torch.ScalarType.Float32 => "F32",
         torch.ScalarType.Float64 => "F64",
@@ -13,7 +19,7 @@ internal static class SafeTensorsDType
         torch.ScalarType.Int32 => "I32",
         torch.ScalarType.Byte => "U8",
         torch.ScalarType.Bool => "BOOL",
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "dtype has no safetensors name here (supported: F32, F64, I64, I32, U8, BOOL)"),
+        _ => null,
     };
 
     public static torch.ScalarType? Parse(string name) => name switch

@@ -111,7 +111,7 @@ internal static class SafeTensorsReader
             throw Bad("no dtype");
         string dtypeName = dtypeElement.GetString()!;
         var dtype = SafeTensorsDType.Parse(dtypeName)
-                    ?? throw Bad($"unsupported dtype \"{dtypeName}\" (supported: F32, F64, I64, I32, U8, BOOL)");
+                    ?? throw Bad($"unsupported dtype \"{dtypeName}\" (supported: {SafeTensorsDType.Supported})");
         long[] shape = Integers(element, "shape", Bad);
         long[] offsets = Integers(element, "data_offsets", Bad);
         if (offsets.Length != 2) throw Bad("data_offsets must hold exactly [begin, end]");

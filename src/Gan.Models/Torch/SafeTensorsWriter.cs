@@ -38,6 +38,8 @@ internal static class SafeTensorsWriter
             if (name == MetadataKey)
                 throw new ArgumentException($"\"{MetadataKey}\" is reserved for metadata and cannot name a tensor", nameof(tensors));
             var dtype = tensor.dtype;
+            if (SafeTensorsDType.NameOrNull(dtype) is null)
+                throw new ArgumentException($"tensor \"{name}\" holds {dtype}, which is not saved here (supported: {SafeTensorsDType.Supported})", nameof(tensors));
             entries.Add(new Entry(name, tensor, dtype, tensor.shape, tensor.numel() * SafeTensorsDType.ElementSize(dtype)));
         }
         entries.Sort((a, b) =>

@@ -13,12 +13,17 @@ namespace Gan.Models.Torch;
 public static class TensorData
 {
     /// <summary>A new tensor of <paramref name="shape"/> on the CPU holding a copy of <paramref name="data"/>.</summary>
-    /// <exception cref="ArgumentException">The shape does not hold exactly <paramref name="data"/>'s length.</exception>
+    /// <exception cref="ArgumentException">The shape has a negative size or does not hold exactly <paramref name="data"/>'s length.</exception>
     public static Tensor FromSpan<T>(ReadOnlySpan<T> data, params long[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(shape);
         long count = 1;
-        foreach (long d in shape) count = checked(count * d);
+        foreach (long d in shape)
+        {
+            if (d < 0 || (d > 0 && count > long.MaxValue / d))
+                throw new ArgumentException($"shape [{string.Join(", ", shape)}] is not a tensor shape", nameof(shape));
+            count *= d;
+        }
         if (count != data.Length)
             throw new ArgumentException($"shape [{string.Join(", ", shape)}] holds {count} elements, the data {data.Length}", nameof(shape));
         var tensor = empty(shape, DType<T>(), CPU);

@@ -87,7 +87,7 @@ public static class TorchRuntime
         {
             device = new Device(requested.Trim());
         }
-        catch (Exception e) when (e is ArgumentException or ExternalException)
+        catch (Exception e) when (e is ArgumentException or FormatException or ExternalException)
         {
             throw new TorchNativeLibraryException($"GAN_DEVICE=\"{requested}\" is not a device (use cpu, cuda or cuda:N)", e);
         }
