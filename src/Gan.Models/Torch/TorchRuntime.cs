@@ -72,8 +72,10 @@ public static class TorchRuntime
         }
         catch (DllNotFoundException e)
         {
+            // .NET's message opens with general advice (strace, LD_DEBUG); its last line is the dynamic loader's own.
+            string loader = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
             throw new TorchNativeLibraryException(
-                $"libtorch could not be loaded: {e.Message.Trim()} (run `ldd {path}` to see every missing library or version). {Advice}", e);
+                $"libtorch could not be loaded: {loader} (run `ldd {path}` to see every missing library or version). {Advice}", e);
         }
     }
 
