@@ -33,24 +33,20 @@ public sealed class TorchRuntimeTests
     }
 
     [TestMethod]
-    [DataRow("cpu")]
-    [DataRow(" CPU ")]
-    public void GanDeviceCpuChoosesTheCpu(string value)
+    public void GanDeviceCpuChoosesTheCpuWhateverItsCaseAndSpaces()
     {
-        var (exitCode, output) = ChildProcess.Run(PrintDefaultDevice, new Dictionary<string, string?> { [DeviceVariable] = value });
+        var (exitCode, output) = ChildProcess.Run(PrintDefaultDevice, new Dictionary<string, string?> { [DeviceVariable] = " CPU " });
         Assert.AreEqual(0, exitCode, output);
         StringAssert.Contains(output, "device: CPU");
     }
 
     [TestMethod]
-    [DataRow("cuda")]
-    [DataRow("cuda:1")]
-    public void GanDeviceNamingAGpuThatIsNotThereIsATypedError(string value)
+    public void GanDeviceNamingAGpuThatIsNotThereIsATypedError()
     {
         if (cuda.is_available()) Assert.Inconclusive("this process sees a GPU");
-        var (exitCode, output) = ChildProcess.Run(PrintDefaultDevice, new Dictionary<string, string?> { [DeviceVariable] = value });
+        var (exitCode, output) = ChildProcess.Run(PrintDefaultDevice, new Dictionary<string, string?> { [DeviceVariable] = "cuda" });
         Assert.AreEqual(1, exitCode, output);
-        StringAssert.StartsWith(output, $"{typeof(TorchNativeLibraryException).FullName}: {DeviceVariable}=\"{value}\" names a GPU this process cannot use");
+        StringAssert.StartsWith(output, $"{typeof(TorchNativeLibraryException).FullName}: {DeviceVariable}=\"cuda\" names a GPU this process cannot use");
         StringAssert.Contains(output, "libtorch-cuda-12.8-linux-x64");
     }
 
