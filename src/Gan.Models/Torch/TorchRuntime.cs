@@ -44,6 +44,8 @@ public static class TorchRuntime
         lock (LoadLock)
         {
             if (_loaded) return;
+            // Read when libtorch loads: after that, convolutions on such CPUs stay wrong for the life of the process.
+            OneDnnIsa.TryCapWhereCachesAreUndescribed();
             LoadApplicationCopy();
             try
             {
