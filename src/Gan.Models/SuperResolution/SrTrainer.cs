@@ -46,12 +46,17 @@ public sealed class SrTrainer : IDisposable
             Generator = initialGenerator is null
                 ? SrResNet.Create(_modelOptions, DeriveSeed(training.Seed, GeneratorStream))
                 : SrResNetSerialization.Copy(initialGenerator);
+            // libtorch's CPU convolutions get the input gradient wrong in the row-major layout when the output channels
+            // are not a multiple of the vector width (the tail to RGB, narrow networks); channels-last weights make
+            // every convolution take the channels-last kernels, whose gradients are right.
+            ChannelsLast.ConvertWeights(Generator);
             // Arrays, not the modules' lazy enumerations: Adam walks its parameter list on every step.
             _generatorOptimizer = optim.Adam(Generator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             if (training.Mode == SrTrainingMode.Srgan)
             {
                 using var init = new Generator(DeriveSeed(training.Seed, DiscriminatorStream));
                 Discriminator = new SrganDiscriminator(model.Channels, training.DiscriminatorWidth, init);
+                ChannelsLast.ConvertWeights(Discriminator);
                 _discriminatorOptimizer = optim.Adam(Discriminator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             }
         }
@@ -62,7 +67,10 @@ public sealed class SrTrainer : IDisposable
         }
     }
 
-    /// <summary>The network being trained (owned by the trainer; copy it with <see cref="SrResNetSerialization.Copy"/> to keep it).</summary>
+    /// <summary>
+    /// The network being trained (owned by the trainer, its convolution weights channels-last; copy it with
+    /// <see cref="SrResNetSerialization.Copy"/> to keep it).
+    /// </summary>
     public SrResNet Generator { get; } = null!;
 
     /// <summary>SRGAN's discriminator (owned by the trainer); null for SRResNet training.</summary>
