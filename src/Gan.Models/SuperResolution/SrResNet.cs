@@ -101,7 +101,7 @@ public sealed class SrResNet : Module<Tensor, Tensor>
         var head = Then(_head.call(input), _headActivation.call);
         var trunk = Then(_blocks.call(head), _trunkConv.call);
         if (_trunkNorm is not null) trunk = Then(trunk, _trunkNorm.call);
-        var output = Then(Then(Then(trunk, t => t.add(head)), _upsampler.call), _tail.call);
+        var output = Then(Then(Then(trunk, t => t.add(head)), _upsampler.call), Tail);
         head.Dispose();
         if (Options.BicubicResidual)
         {
@@ -110,6 +110,12 @@ public sealed class SrResNet : Module<Tensor, Tensor>
         }
         return output;
     }
+
+    // Without gradients (inference, validation) the tail to the image channels runs regrouped by kernel column, which
+    // libtorch's kernels compute faster; training keeps the plain convolution and its backward.
+    private Tensor Tail(Tensor x) => !is_grad_enabled() && ColumnSplitConvolution.Suits(x, _tail.weight)
+        ? ColumnSplitConvolution.Conv2d(x, _tail.weight, _tail.bias, (4, 4))
+        : _tail.call(x);
 
     /// <summary>Applies <paramref name="next"/> to <paramref name="x"/>, then frees <paramref name="x"/>.</summary>
     internal static Tensor Then(Tensor x, Func<Tensor, Tensor> next)

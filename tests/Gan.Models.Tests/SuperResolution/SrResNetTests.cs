@@ -1,5 +1,6 @@
 using Gan.Models.SuperResolution;
 using Gan.Models.Tests.Torch;
+using Gan.Models.Torch;
 using static TorchSharp.torch;
 using static Gan.Models.Tests.SuperResolution.SrTestData;
 
@@ -125,6 +126,41 @@ public sealed class SrResNetTests
         var discriminatorKeys = discriminator.state_dict().Keys.ToHashSet();
         foreach (string key in new[] { "features.0.0.weight", "features.0.0.bias", "features.7.1.running_var", "classifier.1.weight", "classifier.3.bias" })
             Assert.Contains(key, discriminatorKeys);
+    }
+
+    [TestMethod]
+    [DataRow(3, 9, 4, true, false)]
+    [DataRow(1, 5, 0, false, false)]
+    [DataRow(3, 9, 4, true, true)]
+    public void TheColumnSplitConvolutionEqualsThePlainOne(int outputs, int kernel, int padding, bool bias, bool channelsLast)
+    {
+        using var scope = NewDisposeScope();
+        var input = RandomImages(2, 8, 13, 11, seed: 1);
+        var weight = RandomImages(outputs, 8, kernel, kernel, seed: 2).sub(0.5);
+        var b = bias ? RandomImages(1, 1, 1, outputs, seed: 3).flatten() : null;
+        if (channelsLast) (input, weight) = (input.ToChannelsLast(), weight.ToChannelsLast());
+
+        var split = ColumnSplitConvolution.Conv2d(input, weight, b, (padding, padding));
+
+        Assert.IsTrue(ColumnSplitConvolution.Suits(input, weight));
+        var plain = nn.functional.conv2d(input, weight, b, padding: [padding, padding]);
+        CollectionAssert.AreEqual(plain.shape, split.shape);
+        Assert.IsLessThan(1e-5, split.sub(plain).abs().max().item<float>());
+    }
+
+    [TestMethod]
+    public void InferenceGivesTheTrainingForwardsOutput()
+    {
+        using var network = SrResNet.Create(Tiny(4), seed: 1);
+        using var input = RandomImages(2, 3, 9, 10, seed: 2);
+        network.eval();
+        using var scope = NewDisposeScope();
+
+        var withGradients = network.call(input);
+        Tensor inference;
+        using (inference_mode()) inference = network.call(input);
+
+        Assert.IsLessThan(1e-5, inference.sub(withGradients).abs().max().item<float>());
     }
 
     [TestMethod]
