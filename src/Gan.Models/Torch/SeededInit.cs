@@ -64,7 +64,10 @@ public static class SeededInit
             {
                 case Linear linear: WeightAndBias(linear.weight, linear.bias, generator); break;
                 case Convolution conv: WeightAndBias(conv.weight, conv.bias, generator); break;
-                case Embedding { weight: { } weight }: Normal(weight, 0, 1, generator); break;
+                case Embedding embedding:
+                    // The getter wraps the native weight anew on every call; the wrapper is ours to dispose.
+                    using (var weight = embedding.weight!) Normal(weight, 0, 1, generator);
+                    break;
                 case BatchNorm norm: norm.reset_parameters(); break;
             }
         }
