@@ -16,6 +16,7 @@ using static TorchSharp.torch;
 //   sample [--dataset mnist10k|fashion-mnist] [--model file.zip] [--grid file.png] [--threads N] [--samples N]
 var command = args.Length > 0 ? args[0] : "train";
 var options = DemoOptions.Parse(args.Skip(1).ToArray());
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory();
 switch (command)

@@ -10,6 +10,7 @@ using static TorchSharp.torch.nn;
 //   evaluate [--model model.safetensors] [--data folder]
 var command = args.Length > 0 ? args[0] : "train";
 var options = Options.Parse(args.Skip(1).ToArray());
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory(); // this program owns its process: keep freed buffers instead of re-faulting them every step
 

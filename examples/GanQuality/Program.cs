@@ -13,6 +13,7 @@ using TorchSharp;
 //              [--cache file]   (the classifier is loaded from the cache, or trained with the preset recipe first)
 var command = args.Length > 0 ? args[0] : "classifier";
 var options = Options.Parse(args.Skip(1).ToArray());
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory();
 

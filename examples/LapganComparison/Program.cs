@@ -19,6 +19,7 @@ using static TorchSharp.torch;
 //       cached LeNet classifier (the GanQuality example's cache and recipe).
 var command = args.Length > 0 ? args[0] : "";
 var options = Options.Parse(args.Skip(1).ToArray());
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory();
 using var data = options.Data.Load();

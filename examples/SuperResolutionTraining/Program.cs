@@ -10,6 +10,7 @@ using SuperResolutionTraining;
 //   evaluate --model FILE --folder FOLDER [--threads N]
 var command = args.Length > 0 ? args[0] : "";
 var options = TrainingArguments.Parse(args.Skip(1).ToArray());
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory();
 switch (command)

@@ -17,6 +17,7 @@ internal static class LeakMode
     public static int Run(string[] args)
     {
         var options = CommandLine.Parse(args, "threads", "steps", "seconds", "every");
+        TorchRuntime.EnsureLoaded();
         torch.set_num_threads(options.Int("threads", 1));
         torch.manual_seed(0);
         int steps = options.Int("steps", 10_000);

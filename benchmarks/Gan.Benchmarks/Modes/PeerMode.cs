@@ -17,6 +17,7 @@ internal static class PeerMode
     public static int Run(string[] args)
     {
         var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr");
+        TorchRuntime.EnsureLoaded();
         torch.set_num_threads(options.Int("threads", 1));
         torch.manual_seed(0);
         var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',')

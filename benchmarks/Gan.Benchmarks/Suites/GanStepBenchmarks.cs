@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gan.Benchmarks.Workloads;
+using Gan.Models.Torch;
 using TorchSharp;
 
 namespace Gan.Benchmarks.Suites;
@@ -20,6 +21,7 @@ public class GanStepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        TorchRuntime.EnsureLoaded();
         torch.set_num_threads(Threads);
         torch.manual_seed(0);
         _gan = WorkloadCatalog.Create(Workload);

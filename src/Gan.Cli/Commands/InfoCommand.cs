@@ -62,6 +62,7 @@ internal static class InfoCommand
 
     private static void DescribeSafeTensors(IAnsiConsole console, string path)
     {
+        TorchRuntime.EnsureLoaded();
         SafeTensorsFile file;
         try
         {
