@@ -60,7 +60,9 @@ internal static class GanTraining
             {
                 return pipeline.Fit(data);
             }
-            catch (ArgumentException e) when (e.ParamName == nameof(GanGeneratingEstimator.Options.ResumeCheckpoint))
+            // Resuming with other data or settings than the checkpoint's: the estimator compares the kind and shapes,
+            // the trainer the set and batch sizes of an interrupted epoch.
+            catch (ArgumentException e) when (resumeCheckpoint is not null && e.ParamName is nameof(GanGeneratingEstimator.Options.ResumeCheckpoint) or "samples")
             {
                 throw new CliUsageException($"--resume: {e.Message}", e);
             }
