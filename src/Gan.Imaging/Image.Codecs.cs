@@ -1,16 +1,20 @@
-using Gan.Imaging.Native;
+using Gan.Imaging.Codecs;
 
 namespace Gan.Imaging;
 
 public sealed partial class Image
 {
-    /// <summary>
-    /// Decodes a PNG, JPEG, BMP, WebP or TIFF image (first page). Order of checks: the header is parsed in managed
-    /// code and the pixel limit enforced before any decoding; then, unless
-    /// <see cref="ImageDecodeOptions.AllowTruncated"/>, a file that ends early is rejected; then OpenCV decodes.
-    /// 16-bit samples are scaled to 8 bits (v / 257, rounded), float samples from 0..1 (v · 255, rounded); gray+alpha
-    /// becomes RGBA (see <see cref="ImageHeader.Channels"/>); EXIF orientation is not applied.
-    /// </summary>
+    /// <summary>Decodes a PNG, JPEG, BMP, WebP or TIFF image (first page) into Gray8, Rgb24 or Rgba32 pixels.</summary>
+    /// <remarks>
+    /// <para>Order of checks: the header is parsed in managed code and the pixel limit enforced before any decoding;
+    /// then, unless <see cref="ImageDecodeOptions.AllowTruncated"/>, a file that ends early is rejected; then Skia
+    /// (PNG, JPEG, BMP, WebP) or LibTiff.NET (TIFF) decodes.</para>
+    /// <para>The pixel format follows the stored channels (<see cref="ImageHeader.Channels"/>): gray stays Gray8 (a
+    /// BMP with a gray palette too), gray+alpha becomes Rgba32, CMYK becomes Rgb24, palettes become Rgb24, or Rgba32
+    /// with transparency. 16-bit samples become 8 bits: in TIFF v / 257 rounded; in PNG the high byte (v &gt;&gt; 8,
+    /// Skia's choice: v / 257 rounded or one less). Float TIFF samples are taken as 0..1 (v · 255 rounded, clamped).
+    /// EXIF orientation is not applied; ICC profiles are ignored (no colour conversion).</para>
+    /// </remarks>
     /// <exception cref="ImageFormatException">Empty, not an image, truncated, corrupt or unsupported.</exception>
     /// <exception cref="ImageTooLargeException">The header declares more than <see cref="ImageDecodeOptions.MaxPixels"/>.</exception>
     public static Image Decode(ReadOnlySpan<byte> data, ImageDecodeOptions? options = null)
@@ -20,14 +24,13 @@ public sealed partial class Image
         if (header is null) throw new ImageFormatException(error!.Value, reason);
         if (header.PixelCount > options.MaxPixels)
             throw new ImageTooLargeException(header.Width, header.Height, options.MaxPixels);
-        if (!options.AllowTruncated && !ImageHeader.IsComplete(header.Format, data))
+        bool complete = ImageHeader.IsComplete(header.Format, data);
+        if (!complete && !options.AllowTruncated)
             throw new ImageFormatException(ImageFormatError.Truncated,
                 $"truncated {header.Format}: the file ends before the image does");
-        var image = DecodeNative(data);
-        if (image.Width != header.Width || image.Height != header.Height)
-            throw new ImageFormatException(ImageFormatError.Corrupt,
-                $"the {header.Format} header declares {header.Width}x{header.Height} but the decoder produced {image.Width}x{image.Height}");
-        return image;
+        return header.Format == ImageFormat.Tiff
+            ? TiffDecoder.Decode(data, header)
+            : SkiaDecoder.Decode(data, header, partial: !complete);
     }
 
     /// <summary>Reads and decodes a file; errors name the file. See <see cref="Decode"/>.</summary>
@@ -52,32 +55,25 @@ public sealed partial class Image
         }
     }
 
-    /// <summary>
-    /// Encodes to <paramref name="format"/>. JPEG and BMP store no alpha (<see cref="ImageFormats.StoresAlpha"/>): RGBA
-    /// images are written as RGB, alpha dropped, not composited. PNG, BMP, TIFF and lossless WebP reproduce the
-    /// stored channels exactly.
-    /// </summary>
+    /// <summary>Encodes to <paramref name="format"/>.</summary>
+    /// <remarks>
+    /// JPEG and BMP store no alpha (<see cref="ImageFormats.StoresAlpha"/>): RGBA images are written as RGB, alpha
+    /// dropped, not composited. PNG, BMP, TIFF and lossless WebP reproduce the stored channels exactly. PNG, JPEG and
+    /// WebP are written by Skia, TIFF by LibTiff.NET (LZW), BMP by this library (Skia has no BMP encoder).
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An option the format reads is out of range, or an unknown format.</exception>
+    /// <exception cref="ImageFormatException">The format cannot hold this image (e.g. WebP wider than it allows).</exception>
     public byte[] Encode(ImageFormat format, ImageEncodeOptions? options = null)
     {
         options ??= ImageEncodeOptions.Default;
-        int quality = options.NativeQuality(format);
-        var source = Format == PixelFormat.Rgba32 && !format.StoresAlpha() ? ConvertTo(PixelFormat.Rgb24) : this;
-        unsafe
+        options.Validate(format);
+        return format switch
         {
-            fixed (byte* pixels = source._pixels)
-            {
-                ImagingStatus.Check(ImagingNativeMethods.gan_image_encode(pixels, Width, Height, source.Channels,
-                    (int)format, quality, out byte* encoded, out long size));
-                try
-                {
-                    return new ReadOnlySpan<byte>(encoded, checked((int)size)).ToArray();
-                }
-                finally
-                {
-                    ImagingNativeMethods.gan_image_buffer_free(encoded);
-                }
-            }
-        }
+            ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.WebP => SkiaEncoder.Encode(this, format, options),
+            ImageFormat.Bmp => BmpEncoder.Encode(this),
+            ImageFormat.Tiff => TiffEncoder.Encode(this),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format."),
+        };
     }
 
     /// <summary>
@@ -107,25 +103,6 @@ public sealed partial class Image
         {
             File.Delete(temporary);
             throw;
-        }
-    }
-
-    private static unsafe Image DecodeNative(ReadOnlySpan<byte> data)
-    {
-        fixed (byte* bytes = data)
-        {
-            ImagingStatus.Check(ImagingNativeMethods.gan_image_decode(bytes, data.Length, out byte* pixels,
-                out int width, out int height, out int channels));
-            try
-            {
-                var format = PixelFormatExtensions.FromChannelCount(channels);
-                return Wrap(width, height, format,
-                    new ReadOnlySpan<byte>(pixels, checked((int)ByteCount(width, height, format))).ToArray());
-            }
-            finally
-            {
-                ImagingNativeMethods.gan_image_buffer_free(pixels);
-            }
         }
     }
 }

@@ -1,25 +1,32 @@
-using Gan.Imaging.Native;
+using SkiaSharp;
 
 namespace Gan.Imaging;
 
 public sealed partial class Image
 {
-    /// <summary>Resamples to <paramref name="width"/> × <paramref name="height"/> with OpenCV's cv::resize.</summary>
+    /// <summary>Resamples to <paramref name="width"/> × <paramref name="height"/> with Skia (see <see cref="ResizeMethod"/>).</summary>
+    /// <remarks>Channels are interpolated independently, alpha included (straight, never premultiplied).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An empty size or an unknown method.</exception>
     public Image Resize(int width, int height, ResizeMethod method = ResizeMethod.Bilinear)
     {
         if (!Enum.IsDefined(method)) throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown resize method.");
         var result = new byte[ByteCount(width, height, Format)];
-        unsafe
-        {
-            fixed (byte* source = _pixels)
-            fixed (byte* target = result)
-            {
-                ImagingStatus.Check(ImagingNativeMethods.gan_image_resize(source, Width, Height, Channels, target,
-                    width, height, (int)method));
-            }
-        }
+        var sampling = Sampling(method);
+        bool alpha = Format == PixelFormat.Rgba32;
+        bool scaled = SkiaPixels.Read(this, alpha, source =>
+            SkiaPixels.Write(result, width, height, Format, alpha, target => source.ScalePixels(target, sampling)));
+        if (!scaled) throw new InvalidOperationException($"Skia could not resize a {Width}x{Height} {Format} image to {width}x{height}.");
         return Wrap(width, height, Format, result);
     }
+
+    private static SKSamplingOptions Sampling(ResizeMethod method) => method switch
+    {
+        ResizeMethod.Nearest => new SKSamplingOptions(SKFilterMode.Nearest),
+        ResizeMethod.Bilinear => new SKSamplingOptions(SKFilterMode.Linear),
+        // Mitchell–Netravali with B = 0 is the Keys kernel with a = −C.
+        ResizeMethod.Bicubic => new SKSamplingOptions(new SKCubicResampler(0, 0.75f)),
+        _ => new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear),
+    };
 
     /// <summary>
     /// Converts the pixel format. Gray → RGB(A) replicates the level; adding alpha makes pixels opaque (255);
@@ -28,10 +35,18 @@ public sealed partial class Image
     /// </summary>
     public Image ConvertTo(PixelFormat format)
     {
-        int targetChannels = format.ChannelCount();
         if (format == Format) return this;
         var result = new byte[ByteCount(Width, Height, format)];
-        int sourceChannels = Channels;
+        if (Format == PixelFormat.Rgba32 && format == PixelFormat.Rgb24) ChannelPacking.DropAlpha(_pixels, result);
+        else if (Format == PixelFormat.Rgb24 && format == PixelFormat.Rgba32) ChannelPacking.AddOpaqueAlpha(_pixels, result);
+        else ConvertGray(result, format);
+        return Wrap(Width, Height, format, result);
+    }
+
+    // Conversions from or to Gray8.
+    private void ConvertGray(byte[] result, PixelFormat format)
+    {
+        int sourceChannels = Channels, targetChannels = format.ChannelCount();
         for (int s = 0, t = 0; s < _pixels.Length; s += sourceChannels, t += targetChannels)
         {
             if (format == PixelFormat.Gray8)
@@ -39,13 +54,9 @@ public sealed partial class Image
                 result[t] = ImageColor.Luma601(_pixels[s], _pixels[s + 1], _pixels[s + 2]);
                 continue;
             }
-            if (Format == PixelFormat.Gray8)
-                result[t] = result[t + 1] = result[t + 2] = _pixels[s];
-            else
-                _pixels.AsSpan(s, 3).CopyTo(result.AsSpan(t, 3));
-            if (format == PixelFormat.Rgba32) result[t + 3] = Format == PixelFormat.Rgba32 ? _pixels[s + 3] : (byte)255;
+            result[t] = result[t + 1] = result[t + 2] = _pixels[s];
+            if (format == PixelFormat.Rgba32) result[t + 3] = 255;
         }
-        return Wrap(Width, Height, format, result);
     }
 
     /// <summary>The <paramref name="width"/> × <paramref name="height"/> region whose top-left corner is (x, y).</summary>

@@ -15,8 +15,10 @@ public sealed record ImageDecodeOptions
     public long MaxPixels { get; init; } = DefaultMaxPixels;
 
     /// <summary>
-    /// Accept files that end early (JPEG without EOI, PNG without IEND, short BMP/WebP). Off by default: decoders fill
-    /// the missing part with gray, and a training set must not silently take in half-gray pictures.
+    /// Accept files that end early (JPEG without EOI, PNG without IEND, short BMP/WebP): what was decoded is kept and
+    /// the missing rows are zero (black, transparent with alpha). Off by default: a training set must not silently take
+    /// in half-black pictures. Complete files with damaged image data are refused either way, and TIFFs whose strips
+    /// are cut off cannot be decoded.
     /// </summary>
     public bool AllowTruncated { get; init; }
 }

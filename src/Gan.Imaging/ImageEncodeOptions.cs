@@ -15,23 +15,19 @@ public sealed record ImageEncodeOptions
     /// <summary>zlib level of PNG, 0 (none, fastest) to 9 (smallest); the pixels are identical either way.</summary>
     public int PngCompressionLevel { get; init; } = 6;
 
-    /// <summary>The native quality argument of <paramref name="format"/> after validating the relevant setting.</summary>
-    internal int NativeQuality(ImageFormat format)
+    /// <summary>Checks the settings that <paramref name="format"/> reads.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting the format uses is out of range.</exception>
+    internal void Validate(ImageFormat format)
     {
-        switch (format)
+        if (format == ImageFormat.Png)
         {
-            case ImageFormat.Png:
-                ArgumentOutOfRangeException.ThrowIfLessThan(PngCompressionLevel, 0, nameof(PngCompressionLevel));
-                ArgumentOutOfRangeException.ThrowIfGreaterThan(PngCompressionLevel, 9, nameof(PngCompressionLevel));
-                return PngCompressionLevel;
-            case ImageFormat.Jpeg:
-            case ImageFormat.WebP:
-                if (format == ImageFormat.WebP && WebPLossless) return 101; // OpenCV: quality above 100 means lossless
-                ArgumentOutOfRangeException.ThrowIfLessThan(Quality, 1, nameof(Quality));
-                ArgumentOutOfRangeException.ThrowIfGreaterThan(Quality, 100, nameof(Quality));
-                return Quality;
-            default:
-                return 0;
+            ArgumentOutOfRangeException.ThrowIfLessThan(PngCompressionLevel, 0, nameof(PngCompressionLevel));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(PngCompressionLevel, 9, nameof(PngCompressionLevel));
+        }
+        if (format == ImageFormat.Jpeg || (format == ImageFormat.WebP && !WebPLossless))
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(Quality, 1, nameof(Quality));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(Quality, 100, nameof(Quality));
         }
     }
 }

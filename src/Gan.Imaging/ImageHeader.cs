@@ -12,8 +12,8 @@ namespace Gan.Imaging;
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Channels">
 /// Channels as stored: 1 gray, 2 gray+alpha, 3 colour, 4 colour+alpha (palette PNGs count 3, or 4 with a tRNS
-/// transparency chunk; CMYK JPEGs count 4). <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: a
-/// gray+alpha PNG becomes Rgba32, a gray+alpha TIFF Gray8 (OpenCV 4.6 drops its alpha), CMYK becomes Rgb24.
+/// transparency chunk; indexed BMPs whose palette is all gray count 1; CMYK JPEGs and TIFFs count 4).
+/// <see cref="Image.Decode"/> always yields Gray8, Rgb24 or Rgba32: gray+alpha becomes Rgba32, CMYK Rgb24.
 /// </param>
 public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int Channels)
 {
@@ -90,6 +90,10 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int 
         reason = "";
         return null;
     }
+
+    /// <summary>The error for a decoder whose image size differs from the header's.</summary>
+    internal ImageFormatException DecodedSizeMismatch(int width, int height) => new(ImageFormatError.Corrupt,
+        $"the {Format} header declares {Width}x{Height} but the decoder found {width}x{height}");
 
     /// <summary>
     /// Whether the file reaches its declared end (PNG IEND, JPEG EOI, BMP pixel array, WebP RIFF size, the strips

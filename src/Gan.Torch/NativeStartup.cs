@@ -29,7 +29,7 @@ public static class NativeStartup
     /// <returns>
     /// Whether the setting will take effect. False, with the environment unchanged, where it already sets
     /// <c>GOMP_SPINCOUNT</c> or <c>OMP_WAIT_POLICY</c> (the user's choice wins), where OpenMP is already loaded (by
-    /// libtorch or OpenCV, at the first tensor or image operation, after which it reads nothing more), and off Linux.
+    /// libtorch, at the first tensor operation, after which it reads nothing more), and off Linux.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="spins"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">The C library refused to set the variable.</exception>

@@ -44,12 +44,25 @@ public sealed class DecodeErrorTests
     }
 
     [TestMethod]
-    public void CutPngIsRejected()
+    public void CutPngIsRejectedUnlessPartialImagesAreAllowed()
     {
-        var full = TestImages.Random(40, 40, PixelFormat.Rgb24, seed: 2).Encode(ImageFormat.Png);
+        var image = TestImages.Random(40, 40, PixelFormat.Rgb24, seed: 2);
+        var full = image.Encode(ImageFormat.Png);
         var path = Write("cut.png", full[..(full.Length / 2)]);
         LoadFails(path, ImageFormatError.Truncated);
-        // Allowed through the completeness check, libpng itself still refuses the missing data.
+        // Allowed: the rows before the cut decode, the rest is black.
+        var partial = Image.Load(path, new ImageDecodeOptions { AllowTruncated = true });
+        Assert.AreEqual((40, 40, PixelFormat.Rgb24), (partial.Width, partial.Height, partial.Format));
+        CollectionAssert.AreEqual(image.Pixels[..image.Stride].ToArray(), partial.Pixels[..image.Stride].ToArray());
+        Assert.IsTrue(partial.Pixels[^image.Stride..].ToArray().All(b => b == 0));
+    }
+
+    [TestMethod]
+    public void DamagedDataInACompleteFileIsCorruptEvenWhenPartialImagesAreAllowed()
+    {
+        var noise = new byte[64];
+        new Random(9).NextBytes(noise);
+        var path = Write("damaged.png", PngWriter.Chunks(8, 8, colorType: 2, ("IDAT", noise)));
         LoadFails(path, ImageFormatError.Corrupt, new ImageDecodeOptions { AllowTruncated = true });
     }
 

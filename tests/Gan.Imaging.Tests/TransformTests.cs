@@ -21,6 +21,40 @@ public sealed class TransformTests
     }
 
     [TestMethod]
+    public void NearestTakesThePixelUnderEachCentre()
+    {
+        // Centres (x + 0.5) · 10 / 3 = 1.67, 5, 8.33: the centre on the boundary of pixels 4 and 5 takes pixel 4.
+        CollectionAssert.AreEqual(new byte[] { 1, 4, 8 },
+            Gray(10, 1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).Resize(3, 1, ResizeMethod.Nearest).Pixels.ToArray());
+        CollectionAssert.AreEqual(new byte[] { 0, 2, 4 }, Gray(5, 1, [0, 1, 2, 3, 4]).Resize(3, 1, ResizeMethod.Nearest).Pixels.ToArray());
+    }
+
+    [TestMethod]
+    public void AreaShrinkStaysNearTheBlockMeansOfAPhoto()
+    {
+        // Shrinking by 3 (no mip level matches): within a few levels of the exact means, where plain bilinear aliases.
+        var photo = Image.Load(TestImages.Skimage("camera.png")).Crop(0, 0, 510, 510);
+        double AreaError(ResizeMethod method)
+        {
+            var small = photo.Resize(170, 170, method);
+            double sum = 0;
+            for (int y = 0; y < 170; y++)
+                for (int x = 0; x < 170; x++)
+                {
+                    double mean = 0;
+                    for (int j = 0; j < 3; j++)
+                        for (int i = 0; i < 3; i++)
+                            mean += photo.Pixels[(3 * y + j) * 510 + 3 * x + i] / 9.0;
+                    sum += Math.Abs(small.Pixels[y * 170 + x] - mean);
+                }
+            return sum / (170 * 170);
+        }
+        double area = AreaError(ResizeMethod.Area), bilinear = AreaError(ResizeMethod.Bilinear);
+        Assert.IsLessThan(2.0, area);
+        Assert.IsGreaterThan(2 * area, bilinear);
+    }
+
+    [TestMethod]
     public void BilinearUsesHalfPixelCentres()
     {
         // Destination x maps to source (x + 0.5) / 2 - 0.5: weights (1, 0), (3/4, 1/4), (1/4, 3/4), (0, 1) per axis.

@@ -55,16 +55,22 @@ internal static class TiffStructure
         return HeaderResult.Ok(width, height, channels);
     }
 
-    /// <summary>Whether every strip (or tile) of the first page lies inside the file.</summary>
+    /// <summary>
+    /// Whether the first page lies inside the file: its directory (with the offset of the next one), every value
+    /// stored outside the directory, and every strip (or tile).
+    /// </summary>
     public static bool IsComplete(ReadOnlySpan<byte> data)
     {
         bool little = data[0] == 'I';
         int ifd = (int)ReadUInt32(data[4..], little);
         int entries = ReadUInt16(data[ifd..], little);
+        if (ifd + 2 + 12L * entries + 4 > data.Length) return false;
         long[]? offsets = null, counts = null;
         for (int i = 0; i < entries; i++)
         {
             var entry = data.Slice(ifd + 2 + 12 * i, 12);
+            long bytes = ReadUInt32(entry[4..], little) * (long)TypeSize(ReadUInt16(entry[2..], little));
+            if (bytes > 4 && ReadUInt32(entry[8..], little) + bytes > data.Length) return false;
             switch (ReadUInt16(entry, little))
             {
                 case StripOffsets or TileOffsets: offsets = ReadValues(data, entry, little); break;
@@ -76,6 +82,17 @@ internal static class TiffStructure
             if (offsets[i] < 0 || counts[i] < 0 || offsets[i] + counts[i] > data.Length) return false;
         return true;
     }
+
+    // Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL, SBYTE, UNDEFINED, SSHORT, SLONG,
+    // SRATIONAL, FLOAT, DOUBLE, IFD); readers skip other types, and so does the check above.
+    private static int TypeSize(ushort type) => type switch
+    {
+        1 or 2 or 6 or 7 => 1,
+        3 or 8 => 2,
+        4 or 9 or 11 or 13 => 4,
+        5 or 10 or 12 => 8,
+        _ => 0,
+    };
 
     // An entry's SHORT or LONG array: inline when it fits in the 4-byte value field, else at the offset stored there.
     // Null (treated as incomplete) when the array itself lies outside the file or has another type.

@@ -39,8 +39,7 @@ enum {
     GAN_ERROR_TYPE = 4,       /* c10::TypeError: unsupported dtype */
     GAN_ERROR_NOT_IMPLEMENTED = 5,
     GAN_ERROR_OUT_OF_MEMORY = 6,
-    GAN_ERROR_ARGUMENT = 7,   /* rejected by this shim before reaching libtorch */
-    GAN_ERROR_IMAGE_FORMAT = 8 /* the bytes could not be decoded as an image (corrupt, truncated, unsupported) */
+    GAN_ERROR_ARGUMENT = 7    /* rejected by this shim before reaching libtorch */
 };
 
 /* A number passed to libtorch; kind selects which field is read (0 = floating, 1 = integral, 2 = boolean). */
@@ -289,23 +288,5 @@ GAN_API gan_status gan_adam_step(const gan_tensor* params, const gan_tensor* exp
 GAN_API gan_status gan_sgd_step(const gan_tensor* params, const gan_tensor* momentum_buffers, int32_t n,
                                 int32_t first_step, double lr, double momentum, double dampening,
                                 double weight_decay, int32_t nesterov);
-
-/* ---- images (OpenCV) ----
- * Pixels are 8-bit, row-major, interleaved, stride = width * channels, channel order Gray (1), RGB (3) or RGBA (4).
- * Buffers returned through uint8_t** are owned by the caller and released with gan_image_buffer_free. */
-GAN_API void gan_image_buffer_free(void* buffer);
-GAN_API const char* gan_opencv_version(void);
-/* Decodes any format OpenCV reads, keeping alpha (IMREAD_UNCHANGED); 16-bit and float samples are scaled to 8-bit
- * and gray+alpha becomes RGBA, so channels is always 1, 3 or 4. Undecodable bytes give GAN_ERROR_IMAGE_FORMAT. */
-GAN_API gan_status gan_image_decode(const uint8_t* data, int64_t size, uint8_t** pixels, int32_t* width,
-                                    int32_t* height, int32_t* channels);
-/* format: 0 PNG, 1 JPEG, 2 BMP, 3 WebP, 4 TIFF. quality: PNG compression level 0-9, JPEG 1-100,
- * WebP 1-100 or 101 for lossless; ignored by BMP and TIFF. */
-GAN_API gan_status gan_image_encode(const uint8_t* pixels, int32_t width, int32_t height, int32_t channels,
-                                    int32_t format, int32_t quality, uint8_t** out, int64_t* size);
-/* method: 0 nearest, 1 bilinear, 2 bicubic, 3 area (cv::resize, half-pixel centres). dst holds
- * dst_width * dst_height * channels bytes, allocated by the caller. */
-GAN_API gan_status gan_image_resize(const uint8_t* src, int32_t width, int32_t height, int32_t channels,
-                                    uint8_t* dst, int32_t dst_width, int32_t dst_height, int32_t method);
 
 #endif

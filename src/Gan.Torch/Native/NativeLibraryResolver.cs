@@ -12,13 +12,7 @@ internal static class NativeLibraryResolver
     internal const string LibraryName = "gan_native";
 
     /// <summary>Called once, from NativeMethods' static constructor, before the first native call.</summary>
-    internal static void Register() => Register(typeof(NativeLibraryResolver).Assembly);
-
-    /// <summary>
-    /// Resolvers are per assembly: every assembly that P/Invokes gan_native (Gan.Imaging too) registers itself once,
-    /// from the static constructor of its native-methods class.
-    /// </summary>
-    internal static void Register(Assembly assembly) => NativeLibrary.SetDllImportResolver(assembly, Resolve);
+    internal static void Register() => NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {

@@ -11,15 +11,22 @@ internal static class PngWriter
     public static byte[] Image(int width, int height, byte colorType, byte[][] rows) =>
         Chunks(width, height, colorType, ("IDAT", Compress(rows)));
 
+    /// <summary>Like <see cref="Image"/> with <paramref name="bitDepth"/>-bit samples (big-endian when 16) and extra chunks before IDAT.</summary>
+    public static byte[] Image(int width, int height, byte colorType, byte bitDepth, byte[][] rows, params (string Type, byte[] Data)[] before) =>
+        Chunks(width, height, colorType, bitDepth, [.. before, ("IDAT", Compress(rows))]);
+
     /// <summary>Signature, IHDR (8-bit samples), the given chunks, IEND.</summary>
-    public static byte[] Chunks(int width, int height, byte colorType, params (string Type, byte[] Data)[] chunks)
+    public static byte[] Chunks(int width, int height, byte colorType, params (string Type, byte[] Data)[] chunks) =>
+        Chunks(width, height, colorType, 8, chunks);
+
+    private static byte[] Chunks(int width, int height, byte colorType, byte bitDepth, (string Type, byte[] Data)[] chunks)
     {
         var stream = new MemoryStream();
         stream.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
+        header[8] = bitDepth;
         header[9] = colorType;
         WriteChunk(stream, "IHDR", header);
         foreach (var (type, data) in chunks) WriteChunk(stream, type, data);

@@ -39,6 +39,15 @@ internal static class TestImages
         return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / mse);
     }
 
+    /// <summary>Asserts what the header of <paramref name="file"/> counts and what <see cref="Image.Decode"/> makes of it.</summary>
+    public static void AssertDecodes(byte[] file, int headerChannels, PixelFormat format, byte[] pixels)
+    {
+        Assert.AreEqual(headerChannels, ImageHeader.Read(file).Channels, "header channels");
+        var image = Image.Decode(file);
+        Assert.AreEqual(format, image.Format);
+        CollectionAssert.AreEqual(pixels, image.Pixels.ToArray());
+    }
+
     /// <summary>The path of a skimage photograph; the test is inconclusive when python3-skimage is missing.</summary>
     public static string Skimage(string name)
     {
