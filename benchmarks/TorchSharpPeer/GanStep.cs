@@ -6,7 +6,8 @@ namespace TorchSharpPeer;
 
 /// <summary>
 /// One GAN training step as the peer takes it: G(z); a D step on the real batch and G(z).detach(); then the
-/// non-saturating G step through the updated D. Adam(lr 2e-4, betas (0.5, 0.999)) for each net; gradients set to
+/// non-saturating G step through the updated D. Adam(lr 2e-4, betas (0.5, 0.999)) for each net (torch.optim.Adam
+/// unless --adam chose another, <see cref="AdamVariants"/>); gradients set to
 /// none before each backward (<c>module.zero_grad()</c>, as PyTorch's <c>zero_grad(set_to_none=True)</c>); every
 /// temporary of a step lives in one dispose scope.
 /// </summary>
@@ -14,15 +15,15 @@ internal abstract class GanStep : Workload
 {
     private readonly nn.Module<Tensor, Tensor> _generator;
     private readonly nn.Module<Tensor, Tensor> _discriminator;
-    private readonly optim.Optimizer _generatorOptimizer;
-    private readonly optim.Optimizer _discriminatorOptimizer;
+    private readonly (Action Step, IDisposable State) _generatorOptimizer;
+    private readonly (Action Step, IDisposable State) _discriminatorOptimizer;
 
     protected GanStep(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator)
     {
         _generator = generator;
         _discriminator = discriminator;
-        _generatorOptimizer = optim.Adam(generator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
-        _discriminatorOptimizer = optim.Adam(discriminator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
+        _generatorOptimizer = AdamVariants.Create(generator.parameters());
+        _discriminatorOptimizer = AdamVariants.Create(discriminator.parameters());
     }
 
     public override string Unit => "ms/step";
@@ -54,12 +55,12 @@ internal abstract class GanStep : Workload
         _discriminator.zero_grad();
         var dLoss = DiscriminatorLoss(fake.detach());
         dLoss.backward();
-        _discriminatorOptimizer.step();
+        _discriminatorOptimizer.Step();
 
         _generator.zero_grad();
         var gLoss = GeneratorLoss(fake);
         gLoss.backward();
-        _generatorOptimizer.step();
+        _generatorOptimizer.Step();
 
         observeLosses?.Invoke(dLoss, gLoss);
     }
@@ -69,8 +70,8 @@ internal abstract class GanStep : Workload
 
     public sealed override void Dispose()
     {
-        _generatorOptimizer.Dispose();
-        _discriminatorOptimizer.Dispose();
+        _generatorOptimizer.State.Dispose();
+        _discriminatorOptimizer.State.Dispose();
         _generator.Dispose();
         _discriminator.Dispose();
         DisposeInputs();

@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 // The PyTorch-Python peer (benchmarks/peer/torch_peer.py) as plain TorchSharp loops: the same workloads, seeds,
 // timing method, options and output, so that run-peer-comparison.sh can put it beside the other two sides.
 //   dotnet benchmarks/TorchSharpPeer/bin/Release/net10.0/TorchSharpPeer.dll [--threads N] [--workloads a,b]
-//       [--repeats R] [--format table|json|both] [--check STEPS] [--dump-sr DIR]
+//       [--repeats R] [--format table|json|both] [--check STEPS] [--dump-sr DIR] [--adam torchsharp|native|fused]
+// --adam is not the peer's: it swaps the GAN workloads' optimizer to measure what a library could do (AdamVariants).
 namespace TorchSharpPeer;
 
 internal static class Program
@@ -24,6 +25,9 @@ internal static class Program
         // First of all: set_num_threads reaches only threads that have not run a parallel op yet (torchsharp-0107.md §3.5).
         set_num_threads(int.Parse(options.GetValueOrDefault("threads", "1"), CultureInfo.InvariantCulture));
         var names = options.GetValueOrDefault("workloads", string.Join(",", Names)).Split(',');
+        AdamVariants.Selected = options.GetValueOrDefault("adam", "torchsharp");
+        if (!AdamVariants.Names.Contains(AdamVariants.Selected))
+            throw new ArgumentException($"--adam must be one of {string.Join(", ", AdamVariants.Names)}");
         if (names.FirstOrDefault(n => !Names.Contains(n)) is { } unknown)
             throw new ArgumentException($"unknown workload {unknown}; known: {string.Join(", ", Names)}");
 
@@ -46,7 +50,8 @@ internal static class Program
             results.Add(Measure(workload, repeatsOverride));
         }
         string torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
-        var report = new Report("torchsharp-csharp", $"TorchSharp {torchSharp} over libtorch {__version__}, .NET {Environment.Version}",
+        string adam = AdamVariants.Selected == "torchsharp" ? "" : $", Adam {AdamVariants.Selected}";
+        var report = new Report("torchsharp-csharp", $"TorchSharp {torchSharp} over libtorch {__version__}, .NET {Environment.Version}{adam}",
             get_num_threads(), results);
         string format = options.GetValueOrDefault("format", "both");
         if (format is "table" or "both") PrintTable(report);
@@ -57,7 +62,7 @@ internal static class Program
     /// <summary>torch_peer.py's options, each <c>--name value</c>.</summary>
     private static Dictionary<string, string> ParseOptions(string[] args)
     {
-        string[] known = ["threads", "workloads", "repeats", "format", "check", "dump-sr"];
+        string[] known = ["threads", "workloads", "repeats", "format", "check", "dump-sr", "adam"];
         var options = new Dictionary<string, string>();
         for (int i = 0; i < args.Length; i += 2)
         {
