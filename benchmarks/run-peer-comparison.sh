@@ -15,8 +15,9 @@
 # Before timing, the same math is checked against the Python peer (which runs its checks even when it is not timed):
 #   - the losses of the first steps of every GAN workload (gan_mlp_step, dcgan32_step) from the same seed: our C#
 #     must print the same lines (else the script stops); plain TorchSharp runs another libtorch, so its lines are
-#     compared within 1e-3 and a difference is reported as a warning (docs/benchmarks.md: on AVX-512 machines
-#     libtorch 2.10's oneDNN computes some convolutions wrongly, which moves dcgan32_step's losses);
+#     compared within 1e-3 and a difference is reported as a warning (docs/benchmarks.md, 'Plain TorchSharp loop':
+#     on the Zen 5 machine kind libtorch 2.10's oneDNN computes some convolutions wrongly, which moves
+#     dcgan32_step's losses);
 #   - the bundled SR networks' outputs on the same input (srresnet_x2_infer, srresnet_x4_infer): within 1e-4 on each
 #     C# side, else the script stops.
 # When g++ is present and the csharp side runs, each round also times the same `a + b` from C++ alone
@@ -181,7 +182,8 @@ for threads in sorted({t for _, t in runs}):
             line += f" {ratio:>8.3f}" if ratio is not None else f" {'':>8}"
         print(line)
         summary.append(row)
-rounds = max(len(reports) for reports in runs.values())
+counts = sorted({len(reports) for reports in runs.values()})
+rounds = str(counts[0]) if len(counts) == 1 else f"{counts[0]}-{counts[-1]}"
 print(f"Each figure is the median over {rounds} round(s) of each run's median; a ratio < 1: the first side is faster.")
 for a, b in ratios:
     print(f"  {short[a]}/{short[b]} = {labels[a]} on {libtorch(a)} / {labels[b]} on {libtorch(b)}")
