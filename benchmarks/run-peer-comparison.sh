@@ -13,15 +13,12 @@
 # artifacts/peer-comparison). Every ratio is printed with the libtorch version of each of its two sides, since the
 # sides need not run the same libtorch.
 # Before timing, the same math is checked against the Python peer (which runs its checks even when it is not timed):
-#   - the losses of the first steps of every GAN workload (gan_mlp_step, dcgan32_step) from the same seed: our C#
-#     must print the same lines (else the script stops); plain TorchSharp runs another libtorch, so its lines are
-#     compared within 1e-3 and a difference is reported as a warning (docs/benchmarks.md, 'Plain TorchSharp loop':
-#     on the Zen 5 machine kind libtorch 2.10's oneDNN computes some convolutions wrongly, which moves
-#     dcgan32_step's losses);
+#   - the losses of the first steps of every GAN workload (gan_mlp_step, dcgan32_step) from the same seed: both C#
+#     sides run TorchSharp's libtorch, a newer one than the peer's, so their lines are compared within 1e-3 and a
+#     difference is reported as a warning (docs/benchmarks.md, 'Plain TorchSharp loop': where the CPU describes no
+#     caches, libtorch 2.10's oneDNN computes some convolutions wrongly unless capped, which moves dcgan32_step's losses);
 #   - the bundled SR networks' outputs on the same input (srresnet_x2_infer, srresnet_x4_infer): within 1e-4 on each
 #     C# side, else the script stops.
-# When g++ is present and the csharp side runs, each round also times the same `a + b` from C++ alone
-# (benchmarks/native/add_floor.cpp, on Debian's libtorch): the floor under the per-op figures.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,38 +66,29 @@ rm -f "$out"/*.json
 
 # Same math first, against the Python peer: after seeding 0 both print the losses of each GAN workload's first steps.
 "$python" "$peer" --check 3 "${workload_args[@]}" > "$out/check-python.txt"
-if has csharp; then
-  run_side csharp --check 3 "${workload_args[@]}" > "$out/check-csharp.txt"
-  if cmp -s "$out/check-csharp.txt" "$out/check-python.txt"; then
-    echo "same math: our C# gives the Python peer's losses for the first 3 steps of each GAN workload" >&2
-  else
-    echo "our C# and the Python peer give different GAN losses (the workloads do not run the same math):" >&2
-    diff "$out/check-csharp.txt" "$out/check-python.txt" >&2
-    exit 1
-  fi
-fi
-if has torchsharp; then
-  run_side torchsharp --check 3 "${workload_args[@]}" > "$out/check-torchsharp.txt"
-  "$python" - "$out/check-torchsharp.txt" "$out/check-python.txt" <<'PY' >&2
+for side in csharp torchsharp; do
+  has "$side" || continue
+  run_side "$side" --check 3 "${workload_args[@]}" > "$out/check-$side.txt"
+  "$python" - "$side" "$out/check-$side.txt" "$out/check-python.txt" <<'PY' >&2
 import sys
-ours, peer = (open(path).read().splitlines() for path in sys.argv[1:3])
+side, (ours, peer) = sys.argv[1], (open(path).read().splitlines() for path in sys.argv[2:4])
 def losses(line):
     words = line.split()
     return float(words[words.index("d_loss") + 1]), float(words[words.index("g_loss") + 1])
 differing = [(a, b) for a, b in zip(ours, peer) if a.split(":")[0] != b.split(":")[0]
              or max(abs(x - y) for x, y in zip(losses(a), losses(b))) > 1e-3]
 if len(ours) != len(peer):
-    print(f"WARNING: plain TorchSharp printed {len(ours)} loss lines, the Python peer {len(peer)}")
+    print(f"WARNING: {side} printed {len(ours)} loss lines, the Python peer {len(peer)}")
 elif not differing:
-    print(f"same math: plain TorchSharp gives the Python peer's GAN losses within 1e-3 "
+    print(f"same math: {side} gives the Python peer's GAN losses within 1e-3 "
           f"({'identical to 6 decimals' if ours == peer else 'not all identical'})")
 else:
-    print("WARNING: plain TorchSharp's GAN losses differ from the Python peer's by more than 1e-3 "
+    print(f"WARNING: {side}'s GAN losses differ from the Python peer's by more than 1e-3 "
           "(see docs/benchmarks.md, 'Plain TorchSharp loop'):")
     for a, b in differing:
-        print(f"  torchsharp {a}\n  python     {b}")
+        print(f"  {side:<10} {a}\n  python     {b}")
 PY
-fi
+done
 
 # Same outputs for the SR inference workloads: each C# side writes each network's input and output, the peer loads the
 # same safetensors weights, runs its own network on that input and fails when any element differs by more than 1e-4.
@@ -113,19 +101,12 @@ for side in csharp torchsharp; do
   fi
 done
 
-floor=""
-if has csharp && command -v g++ >/dev/null; then
-  g++ -O2 -std=c++17 "$root/benchmarks/native/add_floor.cpp" -ltorch -ltorch_cpu -lc10 -o "$out/add_floor"
-  floor="$out/add_floor"
-fi
-
 for t in $threads; do
   for r in $(seq "$rounds"); do
     for side in $sides; do
       echo "threads $t, round $r/$rounds: $side" >&2
       run_side "$side" --threads "$t" --format json "${workload_args[@]}" > "$out/$side-t$t-r$r.json"
     done
-    if [ -n "$floor" ]; then "$floor" "$t" > "$out/cpp-t$t-r$r.json"; fi
   done
 done
 
@@ -146,7 +127,7 @@ def medians(reports):
             by_name.setdefault(r["name"], (r["unit"], []))[1].append(r["median"])
     return {name: (unit, statistics.median(values), values) for name, (unit, values) in by_name.items()}
 
-labels = {"csharp": "ours (C#)", "torchsharp": "TorchSharp", "python": "Python", "cpp": "C++ floor"}
+labels = {"csharp": "ours (C#)", "torchsharp": "TorchSharp", "python": "Python"}
 sides = [s for s in ("csharp", "torchsharp", "python") if any(k[0] == s for k in runs)]
 versions = {side: reports[0]["version"] for (side, _), reports in runs.items()}
 
@@ -157,13 +138,12 @@ def libtorch(side):
 
 ratios = [(a, b) for a, b in (("csharp", "python"), ("csharp", "torchsharp"), ("torchsharp", "python")) if a in sides and b in sides]
 short = {"csharp": "ours", "torchsharp": "TS", "python": "Py"}
-header = f"{'threads':>7}  {'workload':<18}" + "".join(f" {labels[s]:>11}" for s in sides) + f" {'C++ floor':>10}  {'unit':<8}"
+header = f"{'threads':>7}  {'workload':<18}" + "".join(f" {labels[s]:>11}" for s in sides) + f"  {'unit':<8}"
 header += "".join(f" {short[a] + '/' + short[b]:>8}" for a, b in ratios)
 print(header)
 summary = []
 for threads in sorted({t for _, t in runs}):
     figures = {side: medians(runs.get((side, threads), [])) for side in sides}
-    cpp = medians(runs.get(("cpp", threads), []))
     names = [n for s in sides for n in figures[s]]
     for name in dict.fromkeys(names):
         unit = next(figures[s][name][0] for s in sides if name in figures[s])
@@ -173,8 +153,6 @@ for threads in sorted({t for _, t in runs}):
             value = figures[side][name][1] if name in figures[side] else None
             row[side], row[side + "_runs"] = value, figures[side][name][2] if value is not None else []
             line += f" {value:>11.3f}" if value is not None else f" {'':>11}"
-        row["cpp_floor"] = cpp[name][1] if name in cpp else None
-        line += f" {cpp[name][1]:>10.1f}" if name in cpp else f" {'':>10}"
         line += f"  {unit:<8}"
         for a, b in ratios:
             ratio = row[a] / row[b] if row[a] is not None and row[b] is not None else None

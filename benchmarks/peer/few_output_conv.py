@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Times libtorch's 2-D convolution against the column split Gan.Torch uses for few outputs and wide kernels
-(src/Gan.Native/src/conv2d.cpp), in PyTorch on the same libtorch, layer by layer, and prints a markdown table.
+"""Times libtorch's 2-D convolution against the column split Gan.Models uses for few outputs and wide kernels
+(src/Gan.Models/SuperResolution/ColumnSplitConvolution.cs), in PyTorch, layer by layer, and prints a markdown table.
 
     /usr/bin/python3 benchmarks/peer/few_output_conv.py --threads 2
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PyTorch-Python peer of benchmarks/Gan.Benchmarks: the same workloads, shapes and timing method.
 
-Run with Debian's interpreter, which has python3-torch 1.13 over the same libtorch as Gan.Native:
+Run with Debian's interpreter, which has python3-torch 1.13 (libtorch 1.13; our side runs TorchSharp's libtorch 2.10):
 
     /usr/bin/python3 benchmarks/peer/torch_peer.py --threads 1
 

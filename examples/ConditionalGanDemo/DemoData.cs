@@ -1,6 +1,7 @@
 using Gan.Imaging;
 using Gan.Models.Datasets;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 /// <summary>The labelled image sets the demo runs on, as pipeline rows.</summary>
 internal static class DemoData
@@ -16,9 +17,9 @@ internal static class DemoData
     /// <summary>The images of <paramref name="set"/> (in [−1, 1]) as 8-bit gray images with their class names.</summary>
     public static List<DigitRow> Rows(LabelledImageSet set)
     {
-        using var scope = Tensors.NewDisposeScope();
-        var bytes = set.Images.Add(1.0).Mul(127.5).Round().To(DType.UInt8).ToArray<byte>();
-        var labels = set.Labels.ToArray<long>();
+        using var scope = NewDisposeScope();
+        var bytes = set.Images.add(1.0).mul(127.5).round().to(ScalarType.Byte).CopyToArray<byte>();
+        var labels = set.Labels.CopyToArray<long>();
         int side = (int)set.Width, pixels = side * side;
         var rows = new List<DigitRow>(labels.Length);
         for (int i = 0; i < labels.Length; i++)
@@ -40,6 +41,6 @@ internal static class DemoImages
             var gray = images[i].ConvertTo(PixelFormat.Gray8).Pixels;
             for (int p = 0; p < pixels; p++) values[i * pixels + p] = gray[p] / 127.5f - 1f;
         }
-        return Tensors.FromArray(values, images.Count, 1, side, side);
+        return TensorData.FromSpan<float>(values, images.Count, 1, side, side);
     }
 }

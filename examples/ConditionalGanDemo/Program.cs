@@ -6,16 +6,19 @@ using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
 using Gan.Models.Metrics;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 // Usage (from the repository root; scripts/demo.sh runs both steps):
 //   train  [--dataset mnist10k|fashion-mnist] [--epochs N] [--width N] [--model file.zip] [--threads N]
 //   sample [--dataset mnist10k|fashion-mnist] [--model file.zip] [--grid file.png] [--threads N] [--samples N]
 var command = args.Length > 0 ? args[0] : "train";
 var options = DemoOptions.Parse(args.Skip(1).ToArray());
-Tensors.Threads = options.Threads;
-Tensors.RetainFreedMemory();
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
+torch.set_num_threads(options.Threads);
+AllocatorSettings.TryRetainFreedMemory();
 switch (command)
 {
     case "train":
@@ -36,7 +39,7 @@ static void Train(DemoOptions options)
     mlContext.Log += (_, e) => Console.WriteLine($"  {e.RawMessage}");
     IDataView data = mlContext.Data.LoadFromEnumerable(DemoData.Rows(split.Train));
     Console.WriteLine($"{options.Dataset}: training a conditional DCGAN on {split.Train.Count} images for {options.Epochs} epochs, " +
-                      $"{Tensors.Threads} thread(s)");
+                      $"{get_num_threads()} thread(s)");
 
     var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
         .Append(mlContext.Transforms.GanGenerate("Image", "Label", new GanGeneratingEstimator.Options
@@ -90,7 +93,7 @@ static void Sample(DemoOptions options)
     ulong call = 0;
     Tensor Source(long count, Tensor? labels)
     {
-        var wanted = labels!.ToArray<long>();
+        var wanted = labels!.CopyToArray<long>();
         var images = new Image[count];
         foreach (var group in wanted.Select((label, index) => (label, index)).GroupBy(x => x.label))
         {
@@ -103,7 +106,7 @@ static void Sample(DemoOptions options)
 
     var clock = Stopwatch.StartNew();
     var measured = evaluator.Measure(Source, options.Samples, conditional: true);
-    using var init = new Generator(1);
+    using var init = new torch.Generator(1);
     using var untrained = GanNetworks.CreateGenerator(gan.ModelOptions, init);
     var calibration = evaluator.Calibrate(split.Train, options.Samples, conditional: true, seed: 1, untrained);
     Console.WriteLine();

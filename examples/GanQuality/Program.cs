@@ -3,7 +3,8 @@ using System.Globalization;
 using Gan.Models.Datasets;
 using Gan.Models.Gans;
 using Gan.Models.Metrics;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
 
 // Usage (run from the repository root; docs/quality.md lists the exact commands):
 //   classifier --dataset fashion-mnist|mnist10k [--epochs N] [--lr X] [--decay X] [--batch N] [--flips true|false]
@@ -12,12 +13,13 @@ using Gan.Torch;
 //              [--cache file]   (the classifier is loaded from the cache, or trained with the preset recipe first)
 var command = args.Length > 0 ? args[0] : "classifier";
 var options = Options.Parse(args.Skip(1).ToArray());
-Tensors.Threads = options.Threads;
-Tensors.RetainFreedMemory();
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
+torch.set_num_threads(options.Threads);
+AllocatorSettings.TryRetainFreedMemory();
 
 using var data = options.LoadData();
 Console.WriteLine($"{options.Dataset}: {data.Train.Count} training and {data.Test.Count} test images; " +
-                  $"libtorch {Tensors.LibTorchVersion}, {Tensors.Threads} thread(s)");
+                  $"libtorch {torch.__version__}, {torch.get_num_threads()} thread(s)");
 switch (command)
 {
     case "classifier":
@@ -54,7 +56,7 @@ static void Table(Options options, LabelledImageSplit data)
     var clock = Stopwatch.StartNew();
     using var evaluator = new QualityEvaluator(classifier, data.Test, data.TestName);
     var ganOptions = new GanOptions { Kind = options.Kind, SampleShape = [1, 28, 28], ClassCount = data.Train.ClassNames.Count };
-    using var init = new Generator(1);
+    using var init = new torch.Generator(1);
     using var untrained = GanNetworks.CreateGenerator(ganOptions, init);
     long samples = options.Samples > 0 ? options.Samples : data.Test.Count; // default N: as many as the reference
     var calibration = evaluator.Calibrate(data.Train, samples, ganOptions.IsConditional, seed: 1, untrained);

@@ -3,8 +3,10 @@ using Gan.Models.Datasets;
 using Gan.Models.Gans;
 using Gan.Models.Gans.Lapgan;
 using Gan.Models.Metrics;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 // Usage (run from the repository root; docs/lapgan.md lists the exact commands):
 //   train --kind ConditionalLapgan|ConditionalDcgan|Lapgan|Dcgan --out folder [--dataset fashion-mnist|mnist10k|photos] [--minutes M]
@@ -17,8 +19,9 @@ using Gan.Torch;
 //       cached LeNet classifier (the GanQuality example's cache and recipe).
 var command = args.Length > 0 ? args[0] : "";
 var options = Options.Parse(args.Skip(1).ToArray());
-Tensors.Threads = options.Threads;
-Tensors.RetainFreedMemory();
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
+torch.set_num_threads(options.Threads);
+AllocatorSettings.TryRetainFreedMemory();
 using var data = options.Data.Load();
 switch (command)
 {
@@ -46,7 +49,7 @@ static void Train(Options options, LabelledImageSplit data)
     var training = new GanTrainerOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, LogEveryBatches = 200 };
     using var trainer = new GanTrainer(model, training);
     trainer.Log += (_, e) => Console.WriteLine(e.Message);
-    using var samples = data.Train.Height == Side ? data.Train.Images.Clone() : Padded.To32(data.Train.Images);
+    using var samples = data.Train.Height == Side ? data.Train.Images.clone() : Padded.To32(data.Train.Images);
     using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(options.Minutes));
     var clock = System.Diagnostics.Stopwatch.StartNew();
     try
@@ -58,26 +61,26 @@ static void Train(Options options, LabelledImageSplit data)
         Console.WriteLine($"time budget of {options.Minutes} min reached");
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{options.Kind}: {trainer.Step} batches of {options.BatchSize} ({trainer.Step * options.BatchSize / (double)samples.Size(0):F2} epochs) in {clock.Elapsed.TotalSeconds:F0} s"));
+        $"{options.Kind}: {trainer.Step} batches of {options.BatchSize} ({trainer.Step * options.BatchSize / (double)samples.shape[0]:F2} epochs) in {clock.Elapsed.TotalSeconds:F0} s"));
 
     var generator = trainer.Networks.Generator;
     using (var file = File.Create(Path.Combine(folder, "generator.safetensors.tmp")))
         GanGeneratorSerialization.Save(generator, file);
     File.Move(Path.Combine(folder, "generator.safetensors.tmp"), Path.Combine(folder, "generator.safetensors"), overwrite: true);
 
-    using var scope = Tensors.NewDisposeScope();
-    using var noise = new Generator(options.Seed);
+    using var scope = NewDisposeScope();
+    using var noise = new torch.Generator(options.Seed);
     // One row per class (conditional) or 8 rows of 8; the level grid shows one sample per row.
     int rows = model.IsConditional ? model.ClassCount : 8;
     const int perRow = 8;
-    var labels = model.IsConditional ? Tensors.Arange(rows).Unsqueeze(1).Expand(rows, perRow).Reshape(rows * perRow) : null;
+    var labels = model.IsConditional ? arange(rows).unsqueeze(1).expand(rows, perRow).reshape(rows * perRow) : null;
     var rowNames = model.IsConditional ? data.Train.ClassNames : null;
     var grid = generator.Sample(rows * perRow, labels, noise);
     Gan.Imaging.Composition.SampleGrid.Compose(ToImages(grid), perRow, rowLabels: rowNames)
         .Save(Path.Combine(folder, "samples.png"), Gan.Imaging.ImageFormat.Png);
     if (generator is LapganGenerator pyramid)
     {
-        var rowLabels = model.IsConditional ? Tensors.Arange(rows) : null;
+        var rowLabels = model.IsConditional ? arange(rows) : null;
         LapganLevelGrid.Write(pyramid, pyramid.SampleNoise(rows, noise), rowLabels, Path.Combine(folder, "levels.png"), rowNames);
     }
     Console.WriteLine($"wrote {folder}/generator.safetensors, samples.png{(generator is LapganGenerator ? ", levels.png" : "")}");
@@ -85,11 +88,11 @@ static void Train(Options options, LabelledImageSplit data)
 
 static IReadOnlyList<Gan.Imaging.Image> ToImages(Tensor samples)
 {
-    using var scope = Tensors.NewDisposeScope();
-    int channels = (int)samples.Size(1), side = (int)samples.Size(2), size = channels * side * side;
-    var bytes = samples.Add(1).Mul(127.5).Round().Clamp(0, 255).To(DType.UInt8).Permute(0, 2, 3, 1).Contiguous().ToArray<byte>();
+    using var scope = NewDisposeScope();
+    int channels = (int)samples.shape[1], side = (int)samples.shape[2], size = channels * side * side;
+    var bytes = samples.add(1).mul(127.5).round().clamp(0, 255).to(ScalarType.Byte).permute(0, 2, 3, 1).contiguous().CopyToArray<byte>();
     var format = channels == 3 ? Gan.Imaging.PixelFormat.Rgb24 : Gan.Imaging.PixelFormat.Gray8;
-    return [.. Enumerable.Range(0, (int)samples.Size(0))
+    return [.. Enumerable.Range(0, (int)samples.shape[0])
         .Select(i => Gan.Imaging.Image.FromPixels(side, side, format, bytes.AsSpan(i * size, size)))];
 }
 
@@ -108,7 +111,7 @@ static void Table(Options options, LabelledImageSplit data)
         using var file = File.OpenRead(Path.Combine(folder, "generator.safetensors"));
         using var generator = GanGeneratorSerialization.Load(file);
         columns.Add(new QualityColumn($"{generator.Options.Kind} ({Path.GetFileName(folder)})", QualityColumnRole.Model, Measure(evaluator, generator, count)));
-        using var init = new Generator(1);
+        using var init = new torch.Generator(1);
         using var fresh = GanNetworks.CreateGenerator(generator.Options, init);
         untrained.Add(new QualityColumn($"untrained {generator.Options.Kind} (ceiling)", QualityColumnRole.Ceiling, Measure(evaluator, fresh, count)));
     }
@@ -119,7 +122,7 @@ static void Table(Options options, LabelledImageSplit data)
 // The generators make 32-px images of padded 28-px data; the classifier and the reference are the 28-px originals.
 static SampleQualityReport Measure(QualityEvaluator evaluator, GanGenerator generator, long count)
 {
-    using var noise = new Generator(1);
+    using var noise = new torch.Generator(1);
     return evaluator.Measure((n, labels) => Padded.Crop28(generator.Sample(n, labels, noise)), count, conditional: true);
 }
 
@@ -135,16 +138,16 @@ internal static class Padded
 
     public static Tensor To32(Tensor images)
     {
-        var padded = Tensors.Full([images.Size(0), images.Size(1), Program.Side, Program.Side], -1f);
-        using var window = padded.Narrow(2, Border, 28).Narrow(3, Border, 28);
-        window.CopyInPlace(images);
+        var padded = full([images.shape[0], images.shape[1], Program.Side, Program.Side], -1f);
+        using var window = padded.narrow(2, Border, 28).narrow(3, Border, 28);
+        window.copy_(images);
         return padded;
     }
 
     public static Tensor Crop28(Tensor images)
     {
-        using var scope = Tensors.NewDisposeScope();
-        return scope.MoveToOuter(images.Narrow(2, Border, 28).Narrow(3, Border, 28).Contiguous());
+        using var scope = NewDisposeScope();
+        return images.narrow(2, Border, 28).narrow(3, Border, 28).contiguous().MoveToOuterDisposeScope();
     }
 }
 
@@ -180,13 +183,13 @@ internal static class PhotoPatches
 
     private static LabelledImageSet Crops(LabelledImageSet photos, int count, ulong seed)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var random = new Random((int)seed);
         var crops = Enumerable.Range(0, count).Select(_ =>
-            photos.Images.Narrow(0, random.Next((int)photos.Count), 1)
-                .Narrow(2, random.Next(256 - Program.Side), Program.Side).Narrow(3, random.Next(256 - Program.Side), Program.Side)).ToArray();
-        var images = Tensors.Cat(crops, 0);
-        return new LabelledImageSet(scope.MoveToOuter(images), scope.MoveToOuter(Tensors.Zeros([count], DType.Int64)), ["photo"], photos.Range);
+            photos.Images.narrow(0, random.Next((int)photos.Count), 1)
+                .narrow(2, random.Next(256 - Program.Side), Program.Side).narrow(3, random.Next(256 - Program.Side), Program.Side)).ToArray();
+        var images = cat(crops, 0);
+        return new LabelledImageSet(images.MoveToOuterDisposeScope(), zeros([count], ScalarType.Int64).MoveToOuterDisposeScope(), ["photo"], photos.Range);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
 using SuperResolutionTraining;
 
 // Usage (run from the repository root; scripts/train-sr-models.sh runs both scales, docs/superresolution.md has the numbers):
@@ -9,8 +10,9 @@ using SuperResolutionTraining;
 //   evaluate --model FILE --folder FOLDER [--threads N]
 var command = args.Length > 0 ? args[0] : "";
 var options = TrainingArguments.Parse(args.Skip(1).ToArray());
-Tensors.Threads = options.Threads;
-Tensors.RetainFreedMemory();
+TorchRuntime.EnsureLoaded(); // before any tensor work: it prepares the process for libtorch
+torch.set_num_threads(options.Threads);
+AllocatorSettings.TryRetainFreedMemory();
 switch (command)
 {
     case "train":

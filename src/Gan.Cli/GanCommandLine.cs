@@ -3,10 +3,10 @@ using Gan.Cli.Commands;
 using Gan.Imaging;
 using Gan.MLNet.Streaming;
 using Gan.MLNet;
+using Gan.MLNet.Transforms;
+using Gan.Models.SuperResolution;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch.NN;
-using Gan.Torch.Serialization;
-using Gan.Torch;
 using Spectre.Console;
 
 namespace Gan.Cli;
@@ -65,11 +65,14 @@ internal static class GanCommandLine
         }
     }
 
-    // Failures of the user's files, models and machine get a one-line message; anything else is a bug and keeps its stack trace.
+    // Failures of the user's files, models, data and machine get a one-line message. Anything else — an
+    // ArgumentException, InvalidOperationException or a raw libtorch ExternalException among them — is a bug and keeps
+    // its stack trace: the commands turn the library's refusals of command-line values into CliUsageException, and
+    // the library maps libtorch's errors to TorchException where it knows which file, row or option was involved.
     private static bool IsExpected(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
-        or FormatException or ArgumentException or InvalidOperationException or NotSupportedException or ModelFormatException
-        or ImageFormatException or ImageTooLargeException or SafeTensorsFormatException or StateDictException or GanCheckpointException
-        or TorchException;
+        or FormatException or SchemaMismatchException or ColumnNotFoundException or ImageFormatException or ImageTooLargeException
+        or ImageLoadException or SafeTensorsFormatException or StateDictException or GanCheckpointException or GanTrainingDivergedException
+        or BundledSrModelNotFoundException or TorchException or TorchNativeLibraryException;
 
     private static RootCommand Build(IAnsiConsole console, CancellationToken cancellationToken)
     {

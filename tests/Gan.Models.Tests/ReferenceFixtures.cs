@@ -1,5 +1,5 @@
-using Gan.Torch;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests;
 
@@ -22,8 +22,8 @@ internal static class ReferenceFixtures
     /// <summary>The largest |actual − expected| over all elements (infinite where either is NaN); the shapes must be equal.</summary>
     public static float MaxDifference(Tensor actual, Tensor expected)
     {
-        CollectionAssert.AreEqual(expected.Shape, actual.Shape, "shape");
-        return actual.ToArray<float>().Zip(expected.ToArray<float>(), (a, e) => Math.Abs(a - e))
+        CollectionAssert.AreEqual(expected.shape, actual.shape, "shape");
+        return actual.CopyToArray<float>().Zip(expected.CopyToArray<float>(), (a, e) => Math.Abs(a - e))
             .Select(d => float.IsNaN(d) ? float.PositiveInfinity : d)
             .DefaultIfEmpty(0f).Max();
     }

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gan.Benchmarks.Workloads;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
 
 namespace Gan.Benchmarks.Modes;
 
 /// <summary>
 /// `leak`: runs the GAN train step many times (each step in its own dispose scope, as a user's loop would) and
-/// prints the live native tensors and the process's resident memory at the start, at intervals and at the end —
+/// prints the live tensors and the process's resident memory at the start, at intervals and at the end —
 /// evidence that a long training loop holds a flat amount of memory. "managed MiB" is the managed heap including
 /// garbage not yet collected (no collection is forced), so it grows until the next gen-0 collection.
 /// </summary>
@@ -16,14 +17,15 @@ internal static class LeakMode
     public static int Run(string[] args)
     {
         var options = CommandLine.Parse(args, "threads", "steps", "seconds", "every");
-        Tensors.Threads = options.Int("threads", 1);
-        Tensors.ManualSeed(0);
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(options.Int("threads", 1));
+        torch.manual_seed(0);
         int steps = options.Int("steps", 10_000);
         int seconds = options.Int("seconds", 0);
         int every = options.Int("every", 1_000);
 
         Console.WriteLine($"leak run: up to {steps} GAN train steps{(seconds > 0 ? $" or {seconds} s" : "")}, " +
-                          $"{Tensors.Threads} thread(s); RSS = VmRSS of /proc/self/status");
+                          $"{torch.get_num_threads()} thread(s); RSS = VmRSS of /proc/self/status");
         Console.WriteLine($"{"step",8} {"seconds",9} {"live tensors",13} {"RSS MiB",9} {"managed MiB",12} {"GCs (gen0/1/2)",15}");
         using var workload = new GanStepWorkload();
         var clock = Stopwatch.StartNew();
@@ -41,7 +43,7 @@ internal static class LeakMode
 
     private static void Report(int step, Stopwatch clock) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{step,8} {clock.Elapsed.TotalSeconds,9:F1} {Tensors.LiveTensorCount,13} {ResidentMiB(),9:F1} {GC.GetTotalMemory(false) / 1048576.0,12:F1} " +
+            $"{step,8} {clock.Elapsed.TotalSeconds,9:F1} {LiveTensors.Count,13} {ResidentMiB(),9:F1} {GC.GetTotalMemory(false) / 1048576.0,12:F1} " +
             $"{$"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}",15}"));
 
     /// <summary>Resident set size from /proc/self/status (Linux); the runtime's working set elsewhere.</summary>

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Gan.Benchmarks.Workloads;
-using Gan.Torch;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Gan.Benchmarks.Modes;
 
@@ -15,19 +16,12 @@ internal static class PeerMode
 {
     public static int Run(string[] args)
     {
-        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr", "column-split");
-        Tensors.Threads = options.Int("threads", 1);
-        // --column-split off: libtorch's own convolution everywhere; always: the split wherever it applies, even where
-        // this CPU runs it slower; to measure what Gan.Torch's algorithm gains.
-        Tensors.ColumnSplitConvolution = options.Text("column-split", "on") switch
-        {
-            "on" => ColumnSplitMode.WhereFaster,
-            "off" => ColumnSplitMode.Off,
-            "always" => ColumnSplitMode.Always,
-            var other => throw new ArgumentException($"--column-split must be on, off or always, not '{other}'"),
-        };
-        Tensors.ManualSeed(0);
-        var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',');
+        var options = CommandLine.Parse(args, "threads", "workloads", "repeats", "format", "check", "dump-sr");
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(options.Int("threads", 1));
+        torch.manual_seed(0);
+        var names = options.Text("workloads", string.Join(",", WorkloadCatalog.PeerNames)).Split(',')
+            .Where(name => !WorkloadCatalog.PeerOnlyNames.Contains(name)).ToArray();
         if (options.Int("check", 0) is > 0 and int checkSteps)
         {
             CheckLosses(names, checkSteps);
@@ -48,8 +42,9 @@ internal static class PeerMode
             results.Add(Measure(workload, repeatsOverride));
         }
 
-        var report = new Report("gan-torch-csharp",
-            $"Gan.Torch over libtorch {Tensors.LibTorchVersion}, .NET {Environment.Version}", Tensors.Threads, results);
+        var report = new Report("gan-mlnet-csharp",
+            $"Gan.Models over TorchSharp {typeof(torch).Assembly.GetName().Version} and libtorch {torch.__version__}, .NET {Environment.Version}",
+            get_num_threads(), results);
         if (format is "table" or "both") PrintTable(report);
         if (format is "json" or "both") Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
         return 0;
@@ -62,12 +57,12 @@ internal static class PeerMode
     {
         foreach (var name in names)
         {
-            Tensors.ManualSeed(0);
+            torch.manual_seed(0);
             using var workload = WorkloadCatalog.Create(name);
             if (workload is not GanTrainingStepWorkload gan) continue;
             for (int i = 1; i <= steps; i++)
                 gan.Step((d, g) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} step {i}: d_loss {d.Item<float>():F6} g_loss {g.Item<float>():F6}")));
+                    $"{name} step {i}: d_loss {d.item<float>():F6} g_loss {g.item<float>():F6}")));
         }
     }
 
@@ -107,7 +102,7 @@ internal static class PeerMode
 
     private static void PrintTable(Report report)
     {
-        Console.WriteLine($"Gan.Torch C# ({report.Version}), {report.Threads} thread(s)");
+        Console.WriteLine($"Gan.MLNet C# ({report.Version}), {report.Threads} thread(s)");
         Console.WriteLine($"{"workload",-30} {"median",12} {"min",12} {"max",12}  unit");
         foreach (var r in report.Results)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

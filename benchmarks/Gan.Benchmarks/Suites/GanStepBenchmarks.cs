@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Gan.Benchmarks.Workloads;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
 
 namespace Gan.Benchmarks.Suites;
 
@@ -20,8 +21,9 @@ public class GanStepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Tensors.Threads = Threads;
-        Tensors.ManualSeed(0);
+        TorchRuntime.EnsureLoaded();
+        torch.set_num_threads(Threads);
+        torch.manual_seed(0);
         _gan = WorkloadCatalog.Create(Workload);
     }
 

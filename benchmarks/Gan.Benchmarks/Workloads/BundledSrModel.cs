@@ -22,7 +22,7 @@ internal static class BundledSrModel
     public static SrResNet Load(int scale)
     {
         var network = SrResNetSerialization.Load(PathFor(scale));
-        network.Eval();
+        network.eval();
         return network;
     }
 }

@@ -1,5 +1,5 @@
 using Gan.Models.Gans;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Benchmarks.Workloads;
 
@@ -27,26 +27,26 @@ internal sealed class DcganStepWorkload : GanTrainingStepWorkload
     };
 
     private readonly GanNetworks _nets;
-    private readonly Tensor _real = Tensors.Rand(Batch, 3, 32, 32).MulInPlace(2).SubInPlace(1);
+    private readonly Tensor _real = rand(Batch, 3, 32, 32).mul_(2).sub_(1);
 
     // The networks are built before the real batch is drawn, in the peer's order (see GanStepWorkload).
     public DcganStepWorkload() : this(GanNetworks.Create(Options, InitSeed))
     {
     }
 
-    private DcganStepWorkload(GanNetworks nets) : base(nets.Generator.Parameters(), nets.Discriminator.Parameters()) =>
+    private DcganStepWorkload(GanNetworks nets) : base(nets.Generator, nets.Discriminator) =>
         _nets = nets;
 
     public override string Name => "dcgan32_step";
     public override TimingPlan Plan => new(Warmup: 3, Iterations: 5, Repeats: 7);
 
-    protected override Tensor Generate() => _nets.Generator.Call(_nets.Generator.SampleNoise(Batch), null);
+    protected override Tensor Generate() => _nets.Generator.call(_nets.Generator.SampleNoise(Batch), null);
 
     protected override Tensor DiscriminatorLoss(Tensor fake) =>
-        GanLosses.Discriminator(_nets.Discriminator.Call(_real, null), _nets.Discriminator.Call(fake, null));
+        GanLosses.Discriminator(_nets.Discriminator.call(_real, null), _nets.Discriminator.call(fake, null));
 
     protected override Tensor GeneratorLoss(Tensor fake) =>
-        GanLosses.Generator(_nets.Discriminator.Call(fake, null), Options.Loss);
+        GanLosses.Generator(_nets.Discriminator.call(fake, null), Options.Loss);
 
     protected override void DisposeNetworksAndInputs()
     {

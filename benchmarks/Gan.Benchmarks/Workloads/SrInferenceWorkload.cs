@@ -1,5 +1,6 @@
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Benchmarks.Workloads;
 
@@ -18,7 +19,7 @@ internal sealed class SrInferenceWorkload : Workload
     public SrInferenceWorkload(int scale)
     {
         _network = BundledSrModel.Load(scale);
-        Input = Tensors.Rand(1, 3, InputSide, InputSide);
+        Input = rand(1, 3, InputSide, InputSide).to(TorchRuntime.DefaultDevice);
         Name = $"srresnet_x{scale}_infer";
     }
 
@@ -33,17 +34,17 @@ internal sealed class SrInferenceWorkload : Workload
     /// <summary>The network's output for <see cref="Input"/> (the caller disposes it).</summary>
     public Tensor Output()
     {
-        using var inference = Tensors.InferenceMode();
-        return _network.Call(Input);
+        using var inference = inference_mode();
+        return _network.call(Input);
     }
 
     public override void Run(int iterations)
     {
         for (int i = 0; i < iterations; i++)
         {
-            using var scope = Tensors.NewDisposeScope();
-            using var inference = Tensors.InferenceMode();
-            _network.Call(Input);
+            using var scope = NewDisposeScope();
+            using var inference = inference_mode();
+            _network.call(Input);
         }
     }
 

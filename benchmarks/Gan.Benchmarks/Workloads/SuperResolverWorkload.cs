@@ -1,6 +1,5 @@
 using Gan.Imaging;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
 
 namespace Gan.Benchmarks.Workloads;
 

@@ -30,8 +30,16 @@ internal static class GenerateCommand
             var loaded = context.Model.Load(modelPath, out _);
             var generator = FindGenerator(loaded) ?? throw new InvalidDataException($"Model '{modelPath}' holds no GanGenerate step to sample from.");
             string? className = parsed.GetValue(label);
-            var samples = context.Data.Generate(generator, parsed.GetValue(count), className, parsed.GetValue(seed));
-            var images = ReadImages(samples, generator.OutputColumnName);
+            IDataView samples;
+            try
+            {
+                samples = context.Data.Generate(generator, parsed.GetValue(count), className, parsed.GetValue(seed));
+            }
+            catch (ArgumentException e) when (e.ParamName == "label")
+            {
+                throw new InvalidDataException($"Model '{modelPath}': {e.Message}", e);
+            }
+            var images = ReadImages(samples, generator.OutputColumnName, modelPath);
             string target = parsed.GetValue(output)!;
             if (string.Equals(Path.GetExtension(target), ".png", StringComparison.OrdinalIgnoreCase))
             {
@@ -58,11 +66,11 @@ internal static class GenerateCommand
         _ => null,
     };
 
-    private static List<Image> ReadImages(IDataView samples, string columnName)
+    private static List<Image> ReadImages(IDataView samples, string columnName, string modelPath)
     {
         var column = samples.Schema[columnName];
         if (column.Type is not ImageDataViewType)
-            throw new NotSupportedException($"The model generates {column.Type} vectors, not images; use Data.Generate in code to get them as rows.");
+            throw new InvalidDataException($"Model '{modelPath}' generates {column.Type} vectors, not images; use Data.Generate in code to get them as rows.");
         using var cursor = samples.GetRowCursor(column);
         var getter = cursor.GetGetter<Image?>(column);
         var images = new List<Image>();

@@ -1,31 +1,53 @@
 using System.CommandLine;
+using System.Reflection;
 using System.Security.Cryptography;
 using Gan.Cli.Terminal;
 using Gan.MLNet;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
 using Spectre.Console;
+using TorchSharp;
 
 namespace Gan.Cli.Commands;
 
-/// <summary><c>gan info</c>: what a model file is, its options, size and checksums.</summary>
+/// <summary><c>gan info</c>: what a model file is, its options, size and checksums; and what runs it (TorchSharp, libtorch, device).</summary>
 internal static class InfoCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var file = new Argument<string>("model") { Description = "A model zip (Model.Save, 'gan train gan|cgan|dcgan'), or a .safetensors network or checkpoint ('gan train srresnet|srgan')." };
-        var command = new Command("info", "Describe a model file: kind, options, size and checksums (verified).") { file };
+        var file = new Argument<string?>("model")
+        {
+            Description = "A model zip (Model.Save, 'gan train gan|cgan|dcgan'), or a .safetensors network or checkpoint ('gan train srresnet|srgan'); "
+                + "without it, only the runtime is described.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("info", "Describe a model file (kind, options, size and checksums, verified) and the runtime (TorchSharp, libtorch, device).") { file };
         command.SetAction(parsed =>
         {
-            string path = parsed.GetValue(file)!;
-            if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-            console.WritePlainLine($"file     {Path.GetFullPath(path)}");
-            console.WritePlainLine($"size     {new FileInfo(path).Length:N0} bytes");
-            console.WritePlainLine($"sha256   {FileSha256(path)}");
-            if (IsZip(path)) DescribeZip(console, path);
-            else DescribeSafeTensors(console, path);
+            if (parsed.GetValue(file) is { } path)
+            {
+                if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+                console.WritePlainLine($"file     {Path.GetFullPath(path)}");
+                console.WritePlainLine($"size     {new FileInfo(path).Length:N0} bytes");
+                console.WritePlainLine($"sha256   {FileSha256(path)}");
+                if (IsZip(path)) DescribeZip(console, path);
+                else DescribeSafeTensors(console, path);
+            }
+            DescribeRuntime(console);
             return (int)ExitCode.Success;
         });
         return command;
+    }
+
+    // What a bug report needs: the versions in use and where tensors run. Loading libtorch here also checks that it loads.
+    private static void DescribeRuntime(IAnsiConsole console)
+    {
+        TorchRuntime.EnsureLoaded();
+        var assembly = typeof(torch).Assembly;
+        string torchSharp = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        console.WritePlainLine($"runtime  TorchSharp {torchSharp} over libtorch {torch.NormalizeNuGetVersion(torch.__version__)}");
+        string cuda = torch.cuda.is_available() ? $"{torch.cuda.device_count()} CUDA device(s) visible" : "no CUDA device visible";
+        console.WritePlainLine($"device   {TorchRuntime.DefaultDevice} ({cuda}), {torch.get_num_threads()} thread(s)");
     }
 
     private static void DescribeZip(IAnsiConsole console, string path)
@@ -40,6 +62,7 @@ internal static class InfoCommand
 
     private static void DescribeSafeTensors(IAnsiConsole console, string path)
     {
+        TorchRuntime.EnsureLoaded();
         SafeTensorsFile file;
         try
         {
@@ -50,7 +73,7 @@ internal static class InfoCommand
             throw new InvalidDataException($"'{path}' is neither a Gan.MLNet model zip nor a safetensors file ({e.Message}).", e);
         }
         using var owned = file;
-        long parameters = file.Tensors.Values.Sum(t => t.NumberOfElements);
+        long parameters = file.Tensors.Values.Sum(t => t.numel());
         console.WritePlainLine($"format   safetensors, {file.Tensors.Count} tensors, {parameters:N0} values");
         foreach (var (key, value) in file.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
             console.WritePlainLine($"option   {key} = {value}");

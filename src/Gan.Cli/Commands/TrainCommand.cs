@@ -72,6 +72,7 @@ internal static class TrainCommand
                 };
                 var training = new GanTrainerOptions { Epochs = parsed.GetValue(epochs), Seed = parsed.GetValue(seed), SampleDirectory = parsed.GetValue(samples), CheckpointPath = checkpoint };
                 if (parsed.GetValue(batch) is { } b) training.BatchSize = b;
+                CliUsageException.Check(training.Validate);
                 GanTraining.Run(console, folders, target, kindToTrain, parsed.GetValue(size), training, resuming ? checkpoint : null, cancellationToken);
             }
             else
@@ -84,6 +85,12 @@ internal static class TrainCommand
                 if (parsed.GetValue(width) is { } w) model.Width = w;
                 var patches = new SrPatchOptions { Scale = model.Scale, Seed = parsed.GetValue(seed) };
                 if (parsed.GetValue(patch) is { } p) patches.PatchSize = p;
+                CliUsageException.Check(() =>
+                {
+                    training.Validate();
+                    model.Validate();
+                    patches.Validate();
+                });
                 SrTraining.Run(console, folders, target, model, patches, training, parsed.GetValue(init), parsed.GetValue(resume), cancellationToken);
             }
             return (int)ExitCode.Success;

@@ -28,10 +28,15 @@ internal static class GanTraining
     {
         bool conditional = new GanOptions { Kind = kind }.IsConditional;
         var rows = folders.SelectMany(folder => LabelledFiles(folder, conditional)).ToList();
-        if (rows.Count == 0) throw new InvalidDataException($"No image files under '{string.Join("', '", folders)}'{(conditional ? " in class subfolders" : "")}.");
+        if (rows.Count < 2)
+            throw new InvalidDataException($"{(rows.Count == 0 ? "No image files" : "Only one image file")} under '{string.Join("', '", folders)}'"
+                + $"{(conditional ? " in class subfolders" : "")}; training needs at least two.");
+        int classCount = rows.Select(r => r.Label).Distinct().Count();
+        // What GanGenerate checks once it has read the images (their channel count does not change the outcome).
+        CliUsageException.Check(new GanOptions { Kind = kind, SampleShape = [3, imageSize, imageSize], ClassCount = conditional ? classCount : 0 }.Validate);
         var context = new MLContext(seed: (int)(training.Seed % int.MaxValue));
         var data = context.Data.LoadFromEnumerable(rows);
-        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {rows.Select(r => r.Label).Distinct().Count()} classes" : "")}, {training.Epochs} {(resumeCheckpoint is null ? "epochs" : $"more epochs from '{resumeCheckpoint}'")}.");
+        console.WritePlainLine($"Training {kind} on {rows.Count} images{(conditional ? $" of {classCount} classes" : "")}, {training.Epochs} {(resumeCheckpoint is null ? "epochs" : $"more epochs from '{resumeCheckpoint}'")}.");
         var model = CliProgress.Run(console, "train", 1.0, update =>
         {
             var options = new GanGeneratingEstimator.Options
@@ -51,7 +56,16 @@ internal static class GanTraining
             var pipeline = conditional
                 ? load.Append(context.Transforms.Conversion.MapValueToKey("Label")).Append(context.Transforms.GanGenerate(options))
                 : load.Append(context.Transforms.GanGenerate(options));
-            return pipeline.Fit(data);
+            try
+            {
+                return pipeline.Fit(data);
+            }
+            // Resuming with other data or settings than the checkpoint's: the estimator compares the kind and shapes,
+            // the trainer the set and batch sizes of an interrupted epoch.
+            catch (ArgumentException e) when (resumeCheckpoint is not null && e.ParamName is nameof(GanGeneratingEstimator.Options.ResumeCheckpoint) or "samples")
+            {
+                throw new CliUsageException($"--resume: {e.Message}", e);
+            }
         });
         context.Model.Save(model, data.Schema, target);
         console.WritePlainLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Gan.Imaging;
 using Gan.MLNet.Streaming;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using TorchSharp;
 
 namespace Gan.Cli.Upscaling;
 
@@ -51,10 +51,14 @@ internal sealed class UpscalerOptions
     }
 
     /// <summary>Loads the network (the caller disposes it) and sets libtorch's thread count.</summary>
+    /// <remarks>
+    /// libtorch applies a new count to the calling thread and to threads that have not yet run a parallel operation:
+    /// call this before the stream starts its inference thread.
+    /// </remarks>
     public SrResNet LoadNetwork(ParseResult parsed)
     {
         var network = SrModelSource.Load(parsed.GetValue(Model), parsed.GetValue(Scale));
-        Tensors.Threads = parsed.GetValue(Threads);
+        torch.set_num_threads(parsed.GetValue(Threads));
         return network;
     }
 

@@ -1,3 +1,4 @@
+using Gan.Models.IO;
 using Gan.MLNet.Data;
 
 namespace Gan.MLNet;

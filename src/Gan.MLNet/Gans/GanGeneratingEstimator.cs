@@ -1,7 +1,8 @@
+using System.Runtime.InteropServices;
 using Gan.Models.Gans;
+using Gan.Models.Torch;
 using Gan.Models.Training;
 using Gan.MLNet.Data;
-using Gan.Torch;
 
 namespace Gan.MLNet.Transforms;
 
@@ -52,6 +53,7 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
     /// <exception cref="InvalidColumnValueException">A row has a missing image or label, or a non-finite value.</exception>
     /// <exception cref="ArgumentException">The data does not fit the chosen GAN kind (e.g. an image size DCGAN cannot build).</exception>
     /// <exception cref="GanTrainingDivergedException">Training diverged.</exception>
+    /// <exception cref="TorchException">libtorch refused to train (e.g. out of memory); the message names the column.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     public GanGeneratingTransformer Fit(IDataView input)
     {
@@ -69,11 +71,18 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
 
         using var trainer = Settings.ResumeCheckpoint is { } checkpoint ? Resume(checkpoint, model) : new GanTrainer(model, Settings.Training);
         trainer.Log += (_, e) => Log(e.Message);
-        using (var scope = Tensors.NewDisposeScope())
+        // Disposed by hand, not by a dispose scope: one around Train would also collect what the trainer keeps.
+        using (var samples = TensorData.FromSpan<float>(data.Samples, [data.Rows, .. model.SampleShape.Select(d => (long)d)]))
+        using (var labels = model.IsConditional ? TensorData.FromSpan<long>(data.Labels!, data.Rows) : null)
         {
-            var samples = Tensors.FromArray(data.Samples, [data.Rows, .. model.SampleShape.Select(d => (long)d)]);
-            var labels = model.IsConditional ? Tensors.FromArray(data.Labels!, data.Rows) : null;
-            trainer.Train(samples, labels, Settings.Progress, Settings.CancellationToken);
+            try
+            {
+                trainer.Train(samples, labels, Settings.Progress, Settings.CancellationToken);
+            }
+            catch (ExternalException e)
+            {
+                throw TorchException.From(e, $"GanGenerate: training {model.Kind} on '{Settings.LearnedColumnName}'");
+            }
         }
         var generator = GanGeneratorSerialization.Copy(trainer.Networks.Generator);
         var settings = new GanGeneratingTransformer.Settings(

@@ -1,4 +1,5 @@
 using Gan.Models.Gans;
+using Gan.Models.Torch;
 using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Transforms;
@@ -126,7 +127,7 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
             using var stream = new MemoryStream(context.ReadEntry(GeneratorEntry));
             generator = GanGeneratorSerialization.Load(stream);
         }
-        catch (Exception e) when (e is FormatException or Gan.Torch.Serialization.SafeTensorsFormatException or Gan.Torch.NN.StateDictException)
+        catch (Exception e) when (e is FormatException or SafeTensorsFormatException or StateDictException)
         {
             throw context.Malformed($"the GAN generator does not load: {e.Message}", e);
         }

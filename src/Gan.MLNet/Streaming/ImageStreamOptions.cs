@@ -18,9 +18,9 @@ public sealed record ImageStreamOptions
     public int QueueCapacity { get; init; } = 8;
 
     /// <summary>
-    /// Every this many images, the C allocator's free memory goes back to the kernel (<c>Tensors.ReleaseFreedMemory</c>),
+    /// Every this many images, the C allocator's free memory goes back to the kernel (<c>NativeSettings.ReleaseFreedMemory</c>),
     /// so that memory freed between the live blocks of images of many sizes does not stay resident for the rest of a
-    /// long job; 0 never does. Default 16: the page faults of re-using the pages cost about 1 % there (docs/benchmarks.md).
+    /// long job; 0 never does. Default 16: the page faults of re-using the pages cost little there (measured in docs/benchmarks.md).
     /// </summary>
     public int ReleaseFreedMemoryEvery { get; init; } = 16;
 

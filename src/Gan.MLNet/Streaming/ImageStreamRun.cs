@@ -1,8 +1,10 @@
+using Gan.Models.IO;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Gan.Imaging;
 using Gan.MLNet.Data;
-using Gan.Torch;
+using Gan.Models.Torch;
 
 namespace Gan.MLNet.Streaming;
 
@@ -220,7 +222,7 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
                 batch.Clear();
                 if (options.ReleaseFreedMemoryEvery > 0 && sinceRelease >= options.ReleaseFreedMemoryEvery)
                 {
-                    Tensors.ReleaseFreedMemory();
+                    NativeSettings.ReleaseFreedMemory();
                     sinceRelease = 0;
                 }
             }
@@ -244,7 +246,8 @@ internal sealed class ImageStreamRun(IImageBatchTransform transform, ImageStream
         catch (Exception e) when (e is not OperationCanceledException)
         {
             if (batch.Count > 1) return batch.SelectMany(item => Transform([item])).ToArray();
-            Fail(batch[0].Job, ImageJobStage.Transform, e.Message);
+            // libtorch's own message runs on with a C++ backtrace; the report keeps its first line.
+            Fail(batch[0].Job, ImageJobStage.Transform, e is ExternalException native ? TorchException.From(native, "libtorch").Message : e.Message);
             return [];
         }
     }

@@ -1,8 +1,8 @@
+using System.Runtime.InteropServices;
 using Gan.Imaging;
 using Gan.MLNet.Data;
 using Gan.Models.SuperResolution;
-using Gan.Torch.NN;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
 
 namespace Gan.MLNet.Transforms;
 
@@ -48,6 +48,7 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
     /// <exception cref="FileNotFoundException">The model file does not exist.</exception>
     /// <exception cref="FormatException">The model file is not an SRResNet file, or not of the scale.</exception>
     /// <exception cref="InvalidDataException">Training: fewer than two input images are at least a patch in size.</exception>
+    /// <exception cref="TorchException">Training: libtorch refused (e.g. out of memory); the message names the column.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     public SuperResolvingTransformer Fit(IDataView input)
     {
@@ -112,7 +113,14 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
             $"({data.ValidationPhotos.Count} held out, {data.Skipped.Count} smaller than a {Settings.Patches.PatchSize}-pixel patch, {missing} without an image)");
         using var trainer = new SrTrainer(Settings.ScaledNetwork, Settings.Training);
         trainer.Log += (_, e) => Log(e.Message);
-        trainer.Train(data, Settings.Progress, Settings.CancellationToken);
+        try
+        {
+            trainer.Train(data, Settings.Progress, Settings.CancellationToken);
+        }
+        catch (ExternalException e)
+        {
+            throw TorchException.From(e, $"SuperResolve: training on '{column.Name}'");
+        }
         return SrResNetSerialization.Copy(trainer.Generator);
     }
 

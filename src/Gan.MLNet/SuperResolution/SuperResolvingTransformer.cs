@@ -1,8 +1,8 @@
+using System.Runtime.InteropServices;
 using Gan.Imaging;
 using Gan.MLNet.Data;
 using Gan.Models.SuperResolution;
-using Gan.Torch.NN;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
 
 namespace Gan.MLNet.Transforms;
 
@@ -86,8 +86,15 @@ public sealed class SuperResolvingTransformer : RowToRowTransformerBase
     {
         var present = images.OfType<Image>().ToArray();
         IReadOnlyList<Image> upscaled;
-        lock (_networkLock)
-            upscaled = present.Length == 0 ? [] : _resolver.Upscale(present);
+        try
+        {
+            lock (_networkLock)
+                upscaled = present.Length == 0 ? [] : _resolver.Upscale(present);
+        }
+        catch (ExternalException e)
+        {
+            throw TorchException.From(e, $"SuperResolve: upscaling '{InputColumnName}'");
+        }
         var results = new Image?[images.Count];
         for (int i = 0, next = 0; i < images.Count; i++)
             if (images[i] is not null) results[i] = upscaled[next++];

@@ -1,4 +1,5 @@
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Datasets;
 
@@ -60,9 +61,10 @@ public static class FashionMnist
         if (bad >= 0)
             throw new DatasetFormatException(labelsPath, $"label {labelBytes[bad]} at index {bad} is outside 0..{ClassNames.Count - 1}");
 
-        using var scope = Tensors.NewDisposeScope();
-        var images = LabelledImageSet.ScalePixels(Tensors.FromArray(pixels, imageDims[0], 1, imageDims[1], imageDims[2]), range);
-        var labels = Tensors.FromArray(labelBytes).To(DType.Int64);
+        TorchRuntime.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var images = LabelledImageSet.ScalePixels(TensorData.FromSpan<byte>(pixels, imageDims[0], 1, imageDims[1], imageDims[2]), range);
+        var labels = TensorData.FromSpan<byte>(labelBytes, labelBytes.Length).to(ScalarType.Int64);
         return new LabelledImageSet(images, labels, ClassNames, range);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 using Gan.Imaging;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Datasets;
 
@@ -151,9 +152,10 @@ public static class ImageFolderDataset
             ToChannelsFirst(image.Pixels, channels, pixels.AsSpan(i * imageBytes, imageBytes));
             labels[i] = items[i].Label;
         }
-        using var scope = Tensors.NewDisposeScope();
-        var images = LabelledImageSet.ScalePixels(Tensors.FromArray(pixels, items.Count, channels, side, side), options.Range);
-        return new LabelledImageSet(images, Tensors.FromArray(labels), classNames, options.Range);
+        TorchRuntime.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var images = LabelledImageSet.ScalePixels(TensorData.FromSpan<byte>(pixels, items.Count, channels, side, side), options.Range);
+        return new LabelledImageSet(images, TensorData.FromSpan<long>(labels, labels.Length), classNames, options.Range);
     }
 
     private static Image Decode(LabelledFile item)

@@ -1,4 +1,4 @@
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Datasets;
 
@@ -15,10 +15,10 @@ public sealed class LabelledImageSet : IDisposable
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(classNames);
-        if (images.Dim != 4 || images.DType != DType.Float32)
-            throw new ArgumentException($"images must be float32 [N, C, H, W], not {images.DType} [{string.Join(", ", images.Shape)}]", nameof(images));
-        if (labels.Dim != 1 || labels.DType != DType.Int64 || labels.Size(0) != images.Size(0))
-            throw new ArgumentException($"labels must be int64 [{images.Size(0)}], not {labels.DType} [{string.Join(", ", labels.Shape)}]", nameof(labels));
+        if (images.dim() != 4 || images.dtype != ScalarType.Float32)
+            throw new ArgumentException($"images must be float32 [N, C, H, W], not {images.dtype} [{string.Join(", ", images.shape)}]", nameof(images));
+        if (labels.dim() != 1 || labels.dtype != ScalarType.Int64 || labels.size(0) != images.size(0))
+            throw new ArgumentException($"labels must be int64 [{images.size(0)}], not {labels.dtype} [{string.Join(", ", labels.shape)}]", nameof(labels));
         if (classNames.Count == 0) throw new ArgumentException("at least one class name is required", nameof(classNames));
         Images = images.DetachFromDisposeScope();
         Labels = labels.DetachFromDisposeScope();
@@ -39,24 +39,24 @@ public sealed class LabelledImageSet : IDisposable
     public PixelRange Range { get; }
 
     /// <summary>The number of images N.</summary>
-    public long Count => Images.Size(0);
+    public long Count => Images.size(0);
 
     /// <summary>Channels C (1 for gray, 3 for RGB).</summary>
-    public long Channels => Images.Size(1);
+    public long Channels => Images.size(1);
 
     /// <summary>Height H in pixels.</summary>
-    public long Height => Images.Size(2);
+    public long Height => Images.size(2);
 
     /// <summary>Width W in pixels.</summary>
-    public long Width => Images.Size(3);
+    public long Width => Images.size(3);
 
     /// <summary>Scales 8-bit pixel values (a tensor of any integer or float dtype in [0, 255]) to float32 in <paramref name="range"/>.</summary>
     public static Tensor ScalePixels(Tensor bytes, PixelRange range)
     {
-        using var scope = Tensors.NewDisposeScope();
-        var unit = bytes.To(DType.Float32).Div(255.0);
-        var scaled = range == PixelRange.MinusOneToOne ? unit.Mul(2.0).Sub(1.0) : unit;
-        return scope.MoveToOuter(scaled);
+        using var scope = NewDisposeScope();
+        var unit = bytes.to(ScalarType.Float32).div(255.0);
+        var scaled = range == PixelRange.MinusOneToOne ? unit.mul(2.0).sub(1.0) : unit;
+        return scaled.MoveToOuterDisposeScope();
     }
 
     /// <summary>Disposes the image and label tensors.</summary>

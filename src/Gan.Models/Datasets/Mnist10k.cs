@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Datasets;
 
@@ -166,8 +167,9 @@ public static class Mnist10k
                 digits[d].AsSpan((parts[d].Start + k) * PixelsPerImage, PixelsPerImage).CopyTo(pixels.AsSpan(n * PixelsPerImage));
                 labels[n++] = d;
             }
-        using var scope = Tensors.NewDisposeScope();
-        var images = LabelledImageSet.ScalePixels(Tensors.FromArray(pixels, total, 1, ImageSide, ImageSide), range);
-        return new LabelledImageSet(images, Tensors.FromArray(labels), ClassNames, range);
+        TorchRuntime.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var images = LabelledImageSet.ScalePixels(TensorData.FromSpan<byte>(pixels, total, 1, ImageSide, ImageSide), range);
+        return new LabelledImageSet(images, TensorData.FromSpan<long>(labels, labels.Length), ClassNames, range);
     }
 }

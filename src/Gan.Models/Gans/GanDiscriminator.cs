@@ -1,5 +1,5 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans;
 
@@ -8,10 +8,10 @@ namespace Gan.Models.Gans;
 /// int64 [N] → logits [N] (real is positive; apply a sigmoid for probabilities). The LAPGAN kinds' discriminator
 /// instead judges whole pyramids, as its generator's training views present them (see <see cref="Lapgan.LapganDiscriminator"/>).
 /// </summary>
-public abstract class GanDiscriminator : Module<Tensor, Tensor?, Tensor>
+public abstract class GanDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
 {
     /// <summary>Keeps a validated copy of <paramref name="options"/>.</summary>
-    protected GanDiscriminator(GanOptions options)
+    protected GanDiscriminator(string name, GanOptions options) : base(name)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -27,10 +27,10 @@ public abstract class GanDiscriminator : Module<Tensor, Tensor?, Tensor>
     {
         ArgumentNullException.ThrowIfNull(samples);
         long[] expected = [-1, .. Options.SampleShape.Select(d => (long)d)];
-        if (samples.Dim != expected.Length || !samples.Shape.Skip(1).SequenceEqual(expected.Skip(1)))
+        if (samples.dim() != expected.Length || !samples.shape.Skip(1).SequenceEqual(expected.Skip(1)))
             throw new ArgumentException(
-                $"{Options.Kind} discriminator: samples must be [N, {string.Join(", ", Options.SampleShape)}], not [{string.Join(", ", samples.Shape)}]", nameof(samples));
-        GanLabels.Check(Options, labels, samples.Size(0), nameof(labels));
-        return samples.Size(0);
+                $"{Options.Kind} discriminator: samples must be [N, {string.Join(", ", Options.SampleShape)}], not [{string.Join(", ", samples.shape)}]", nameof(samples));
+        GanLabels.Check(Options, labels, samples.size(0), nameof(labels));
+        return samples.size(0);
     }
 }

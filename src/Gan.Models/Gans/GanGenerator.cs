@@ -1,5 +1,6 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans;
 
@@ -7,10 +8,10 @@ namespace Gan.Models.Gans;
 /// A generator G(z, y): noise [N, <see cref="GanOptions.NoiseSize"/>] and, for conditional kinds, labels int64 [N]
 /// → samples [N, …<see cref="GanOptions.SampleShape"/>] in [−1, 1].
 /// </summary>
-public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
+public abstract class GanGenerator : nn.Module<Tensor, Tensor?, Tensor>
 {
     /// <summary>Keeps a validated copy of <paramref name="options"/>.</summary>
-    protected GanGenerator(GanOptions options)
+    protected GanGenerator(string name, GanOptions options) : base(name)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -20,11 +21,16 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     /// <summary>The options the generator was built from (a copy; changing it changes nothing).</summary>
     public GanOptions Options { get; }
 
-    /// <summary>Noise z ~ N(0, 1) of shape [<paramref name="count"/>, <see cref="GanOptions.NoiseSize"/>], drawn from <paramref name="generator"/>.</summary>
-    public Tensor SampleNoise(long count, Generator? generator = null)
+    /// <summary>
+    /// Noise z ~ N(0, 1) of shape [<paramref name="count"/>, <see cref="GanOptions.NoiseSize"/>], drawn from
+    /// <paramref name="random"/> (null: the global generator) and placed on <see cref="TorchRuntime.DefaultDevice"/>.
+    /// </summary>
+    public Tensor SampleNoise(long count, Generator? random = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return Tensors.Randn([count, Options.NoiseSize], generator: generator);
+        using var scope = NewDisposeScope();
+        // Generators draw on the CPU; the same seed then gives the same noise on every device.
+        return randn([count, Options.NoiseSize], generator: random).to(TorchRuntime.DefaultDevice).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -38,7 +44,7 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     /// <see cref="TrainingReal"/>): G(z, y), except for generators trained on parts of the real batch (LAPGAN's levels
     /// refine the real batch's coarser images, as Denton et al. train them).
     /// </summary>
-    internal virtual Tensor TrainingFakes(Tensor noise, Tensor? labels, Tensor trainingReal) => Call(noise, labels);
+    internal virtual Tensor TrainingFakes(Tensor noise, Tensor? labels, Tensor trainingReal) => call(noise, labels);
 
     /// <summary>
     /// <paramref name="count"/> samples in evaluation mode (BatchNorm uses its running statistics, so a sample depends
@@ -46,20 +52,21 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     /// </summary>
     /// <param name="count">How many samples.</param>
     /// <param name="labels">int64 [count] labels for conditional kinds; null for unconditional ones.</param>
-    /// <param name="generator">The source of the noise; null uses the global generator.</param>
-    public Tensor Sample(long count, Tensor? labels = null, Generator? generator = null)
+    /// <param name="random">The source of the noise; null uses the global generator.</param>
+    public Tensor Sample(long count, Tensor? labels = null, Generator? random = null)
     {
-        bool wasTraining = IsTraining;
-        Eval();
+        bool wasTraining = training;
+        eval();
         try
         {
-            using var noGrad = Tensors.NoGrad();
-            using var z = SampleNoise(count, generator);
-            return Call(z, labels);
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var onDevice = labels?.to(TorchRuntime.DefaultDevice);
+            return call(SampleNoise(count, random), onDevice).MoveToOuterDisposeScope();
         }
         finally
         {
-            Train(wasTraining);
+            train(wasTraining);
         }
     }
 
@@ -68,9 +75,9 @@ public abstract class GanGenerator : Module<Tensor, Tensor?, Tensor>
     protected long CheckInputs(Tensor noise, Tensor? labels)
     {
         ArgumentNullException.ThrowIfNull(noise);
-        if (noise.Dim != 2 || noise.Size(1) != Options.NoiseSize)
-            throw new ArgumentException($"{Options.Kind} generator: noise must be [N, {Options.NoiseSize}], not [{string.Join(", ", noise.Shape)}]", nameof(noise));
-        GanLabels.Check(Options, labels, noise.Size(0), nameof(labels));
-        return noise.Size(0);
+        if (noise.dim() != 2 || noise.size(1) != Options.NoiseSize)
+            throw new ArgumentException($"{Options.Kind} generator: noise must be [N, {Options.NoiseSize}], not [{string.Join(", ", noise.shape)}]", nameof(noise));
+        GanLabels.Check(Options, labels, noise.size(0), nameof(labels));
+        return noise.size(0);
     }
 }

@@ -1,6 +1,5 @@
-using Gan.Torch;
-using Gan.Torch.NN;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans;
 
@@ -14,7 +13,7 @@ public static class GanGeneratorSerialization
     public static void Save(GanGenerator generator, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        generator.Save(stream, generator.Options.ToMetadata());
+        generator.SaveSafeTensors(stream, generator.Options.ToMetadata());
     }
 
     /// <summary>A copy of <paramref name="generator"/> (same options and weights), e.g. to keep it beyond its trainer.</summary>
@@ -33,6 +32,7 @@ public static class GanGeneratorSerialization
     public static GanGenerator Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        TorchRuntime.EnsureLoaded();
         using var file = SafeTensors.Load(stream);
         return ModuleSerialization.Rebuild(file, metadata =>
         {

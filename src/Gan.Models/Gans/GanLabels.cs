@@ -1,5 +1,5 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans;
 
@@ -11,7 +11,7 @@ internal static class GanLabels
     /// <see cref="GanOptions.EffectiveLabelEmbeddingSize"/> values); null for unconditional kinds.
     /// </summary>
     public static Embedding? CreateEmbedding(GanOptions options) =>
-        options.IsConditional ? new Embedding(options.ClassCount, options.EffectiveLabelEmbeddingSize) : null;
+        options.IsConditional ? nn.Embedding(options.ClassCount, options.EffectiveLabelEmbeddingSize) : null;
 
     /// <summary>Conditional kinds need int64 [count] labels in [0, classes); unconditional kinds take none.</summary>
     public static void Check(GanOptions options, Tensor? labels, long count, string parameterName)
@@ -24,13 +24,13 @@ internal static class GanLabels
         }
         if (labels is null)
             throw new ArgumentException($"{options.Kind} is conditional: labels int64 [{count}] are required", parameterName);
-        if (labels.Dim != 1 || labels.Size(0) != count || labels.DType != DType.Int64)
-            throw new ArgumentException($"{options.Kind}: labels must be int64 [{count}], not {labels.DType} [{string.Join(", ", labels.Shape)}]", parameterName);
+        if (labels.dim() != 1 || labels.size(0) != count || labels.dtype != ScalarType.Int64)
+            throw new ArgumentException($"{options.Kind}: labels must be int64 [{count}], not {labels.dtype} [{string.Join(", ", labels.shape)}]", parameterName);
         if (count == 0) return;
-        using var minimum = labels.Min();
-        using var maximum = labels.Max();
-        long min = minimum.Item<long>();
-        long max = maximum.Item<long>();
+        using var minimum = labels.min();
+        using var maximum = labels.max();
+        long min = minimum.item<long>();
+        long max = maximum.item<long>();
         if (min < 0 || max >= options.ClassCount)
             throw new ArgumentException($"{options.Kind}: labels must be in [0, {options.ClassCount}), found {(min < 0 ? min : max)}", parameterName);
     }

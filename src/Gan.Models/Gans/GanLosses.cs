@@ -1,5 +1,6 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace Gan.Models.Gans;
 
@@ -14,24 +15,24 @@ public static class GanLosses
     {
         ArgumentNullException.ThrowIfNull(realLogits);
         ArgumentNullException.ThrowIfNull(fakeLogits);
-        using var scope = Tensors.NewDisposeScope();
-        var real = Functional.BinaryCrossEntropyWithLogits(realLogits, Tensors.OnesLike(realLogits));
-        var fake = Functional.BinaryCrossEntropyWithLogits(fakeLogits, Tensors.ZerosLike(fakeLogits));
-        return scope.MoveToOuter(real.Add(fake));
+        using var scope = NewDisposeScope();
+        var real = binary_cross_entropy_with_logits(realLogits, ones_like(realLogits));
+        var fake = binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+        return real.add(fake).MoveToOuterDisposeScope();
     }
 
     /// <summary>The generator's loss on D's logits for its samples, by <paramref name="loss"/>.</summary>
     public static Tensor Generator(Tensor fakeLogits, GanLoss loss)
     {
         ArgumentNullException.ThrowIfNull(fakeLogits);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var value = loss switch
         {
-            GanLoss.NonSaturating => Functional.BinaryCrossEntropyWithLogits(fakeLogits, Tensors.OnesLike(fakeLogits)),
+            GanLoss.NonSaturating => binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits)),
             // log(1 − σ(l)) = −BCE(l, 0), so minimising it is maximising D's error on fakes.
-            GanLoss.Minimax => Functional.BinaryCrossEntropyWithLogits(fakeLogits, Tensors.ZerosLike(fakeLogits)).Neg(),
+            GanLoss.Minimax => binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits)).neg(),
             _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "unknown GAN loss"),
         };
-        return scope.MoveToOuter(value);
+        return value.MoveToOuterDisposeScope();
     }
 }

@@ -1,7 +1,8 @@
 using Gan.Models.Gans.Dcgan;
 using Gan.Models.Gans.Lapgan;
 using Gan.Models.Gans.Mlp;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans;
 
@@ -33,6 +34,7 @@ public sealed class GanNetworks : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        TorchRuntime.EnsureLoaded();
         using var init = new Generator(seed);
         var generator = CreateGenerator(options, init);
         try
@@ -52,6 +54,7 @@ public sealed class GanNetworks : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        TorchRuntime.EnsureLoaded();
         return options.Kind switch
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpGenerator(options, init),
@@ -67,6 +70,7 @@ public sealed class GanNetworks : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        TorchRuntime.EnsureLoaded();
         return options.Kind switch
         {
             GanKind.Vanilla or GanKind.Conditional => new MlpDiscriminator(options, init),

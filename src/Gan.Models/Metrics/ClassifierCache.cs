@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gan.Models.Datasets;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
 
 namespace Gan.Models.Metrics;
 
@@ -36,7 +36,7 @@ public static class ClassifierCache
             if (IsCachedAs(path, record))
             {
                 classifier.LoadFrom(path);
-                classifier.Eval();
+                classifier.eval();
                 return classifier;
             }
             classifier.Fit(train, recipe, progress);

@@ -1,4 +1,4 @@
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Metrics;
 
@@ -8,7 +8,7 @@ namespace Gan.Models.Metrics;
 /// </summary>
 /// <remarks>
 /// Σ₁Σ₂ is not symmetric, so its square root is taken through the similar symmetric matrix √Σ₁ Σ₂ √Σ₁, which has
-/// the same eigenvalues: Tr((Σ₁Σ₂)^½) = Σᵢ √λᵢ(√Σ₁ Σ₂ √Σ₁). Both square roots use <see cref="Linalg.Eigh"/> with
+/// the same eigenvalues: Tr((Σ₁Σ₂)^½) = Σᵢ √λᵢ(√Σ₁ Σ₂ √Σ₁). Both square roots use <c>torch.linalg.eigh</c> with
 /// eigenvalues clamped at 0, since rounding makes tiny eigenvalues of a positive semi-definite matrix negative.
 /// </remarks>
 public static class FrechetDistance
@@ -19,49 +19,60 @@ public static class FrechetDistance
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Dim != 2 || b.Dim != 2 || a.Size(1) != b.Size(1))
-            throw new ArgumentException($"features must be [N, D] with the same D, not [{string.Join(", ", a.Shape)}] and [{string.Join(", ", b.Shape)}]");
-        if (a.Size(0) < 2 || b.Size(0) < 2)
+        if (a.dim() != 2 || b.dim() != 2 || a.size(1) != b.size(1))
+            throw new ArgumentException($"features must be [N, D] with the same D, not [{string.Join(", ", a.shape)}] and [{string.Join(", ", b.shape)}]");
+        if (a.size(0) < 2 || b.size(0) < 2)
             throw new ArgumentException("each feature set needs at least 2 rows to estimate a covariance");
-        using var scope = Tensors.NewDisposeScope();
-        using var noGrad = Tensors.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var (meanA, covA) = MeanAndCovariance(a);
         var (meanB, covB) = MeanAndCovariance(b);
         return Compute(meanA, covA, meanB, covB);
     }
 
     /// <summary>The Fréchet distance between N(<paramref name="meanA"/>, <paramref name="covA"/>) and N(<paramref name="meanB"/>, <paramref name="covB"/>).</summary>
+    /// <exception cref="ArgumentException">The means are not [D] and the covariances not [D, D] for one D.</exception>
     public static double Compute(Tensor meanA, Tensor covA, Tensor meanB, Tensor covB)
     {
-        using var scope = Tensors.NewDisposeScope();
-        using var noGrad = Tensors.NoGrad();
-        var ca = covA.To(DType.Float64);
-        var cb = covB.To(DType.Float64);
-        double meanTerm = meanA.To(DType.Float64).Sub(meanB.To(DType.Float64)).Square().Sum().Item<double>();
+        ArgumentNullException.ThrowIfNull(meanA);
+        ArgumentNullException.ThrowIfNull(covA);
+        ArgumentNullException.ThrowIfNull(meanB);
+        ArgumentNullException.ThrowIfNull(covB);
+        long d = meanA.numel();
+        if (meanA.dim() != 1 || meanB.dim() != 1 || meanB.numel() != d || !IsSquare(covA, d) || !IsSquare(covB, d))
+            throw new ArgumentException($"a Gaussian is a mean [D] and a covariance [D, D], not [{string.Join(", ", meanA.shape)}] and " +
+                $"[{string.Join(", ", covA.shape)}] against [{string.Join(", ", meanB.shape)}] and [{string.Join(", ", covB.shape)}]");
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var ca = covA.to(ScalarType.Float64);
+        var cb = covB.to(ScalarType.Float64);
+        double meanTerm = meanA.to(ScalarType.Float64).sub(meanB.to(ScalarType.Float64)).square().sum().item<double>();
         var sqrtA = SymmetricSqrt(ca);
-        var product = sqrtA.Matmul(cb).Matmul(sqrtA);
-        var symmetric = product.Add(product.T).Mul(0.5);
-        double traceSqrt = Linalg.Eigh(symmetric).Eigenvalues.Relu().Sqrt().Sum().Item<double>();
-        double traces = Trace(ca) + Trace(cb);
+        var product = sqrtA.mm(cb).mm(sqrtA);
+        var symmetric = product.add(product.t()).mul(0.5);
+        double traceSqrt = linalg.eigh(symmetric).Item1.relu().sqrt().sum().item<double>();
+        double traces = ca.trace().item<double>() + cb.trace().item<double>();
         return meanTerm + traces - 2 * traceSqrt;
     }
 
     /// <summary>The mean [D] and the unbiased covariance [D, D] of the rows of <paramref name="features"/> [N, D], in float64.</summary>
     public static (Tensor Mean, Tensor Covariance) MeanAndCovariance(Tensor features)
     {
-        using var scope = Tensors.NewDisposeScope();
-        var x = features.To(DType.Float64);
-        var mean = x.Mean(0);
-        var centred = x.Sub(mean);
-        var cov = centred.T.Matmul(centred).Div(features.Size(0) - 1);
-        return (scope.MoveToOuter(mean), scope.MoveToOuter(cov));
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.dim() != 2) throw new ArgumentException($"features must be [N, D], not [{string.Join(", ", features.shape)}]", nameof(features));
+        using var scope = NewDisposeScope();
+        var x = features.to(ScalarType.Float64);
+        var mean = x.mean([0]);
+        var centred = x.sub(mean);
+        var cov = centred.t().mm(centred).div(features.size(0) - 1);
+        return (mean.MoveToOuterDisposeScope(), cov.MoveToOuterDisposeScope());
     }
+
+    private static bool IsSquare(Tensor matrix, long side) => matrix.dim() == 2 && matrix.size(0) == side && matrix.size(1) == side;
 
     private static Tensor SymmetricSqrt(Tensor m)
     {
-        var (values, vectors) = Linalg.Eigh(m);
-        return vectors.Mul(values.Relu().Sqrt()).Matmul(vectors.T);
+        var (values, vectors) = linalg.eigh(m);
+        return vectors.mul(values.relu().sqrt()).mm(vectors.t());
     }
-
-    private static double Trace(Tensor m) => m.ToArray<double>().Where((_, i) => i % (m.Size(0) + 1) == 0).Sum();
 }

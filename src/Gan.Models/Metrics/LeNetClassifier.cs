@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gan.Models.Datasets;
-using Gan.Torch;
-using Gan.Torch.NN;
-using Gan.Torch.Optim;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using static TorchSharp.torch.nn.functional;
 
 namespace Gan.Models.Metrics;
 
@@ -13,17 +16,18 @@ namespace Gan.Models.Metrics;
 /// pool → conv 5×5 (16) → pool → FC 120 → FC 84 → logits. It replaces the ImageNet Inception of FID with weights the
 /// project trains itself (the TF-GAN MNIST recipe); <see cref="Features"/> (the 84-wide layer) feeds the Fréchet distance.
 /// </summary>
+/// <remarks>State keys: <c>conv1</c>, <c>conv2</c>, <c>fc1</c>, <c>fc2</c>, <c>fc3</c> (weight and bias each).</remarks>
 public sealed class LeNetClassifier : Module<Tensor, Tensor>
 {
-    private readonly Conv2d _conv1;
-    private readonly Conv2d _conv2;
-    private readonly Linear _fc1;
-    private readonly Linear _fc2;
-    private readonly Linear _fc3;
+    [ComponentName(Name = "conv1")] private readonly Conv2d _conv1;
+    [ComponentName(Name = "conv2")] private readonly Conv2d _conv2;
+    [ComponentName(Name = "fc1")] private readonly Linear _fc1;
+    [ComponentName(Name = "fc2")] private readonly Linear _fc2;
+    [ComponentName(Name = "fc3")] private readonly Linear _fc3;
 
     /// <summary>Creates an untrained classifier for <paramref name="imageSize"/> (28 or 32) px images of 1 or 3 channels.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size or channel count the architecture cannot handle.</exception>
-    public LeNetClassifier(int imageSize = 28, int channels = 1, int classCount = 10)
+    public LeNetClassifier(int imageSize = 28, int channels = 1, int classCount = 10) : base(nameof(LeNetClassifier))
     {
         if (imageSize is not (28 or 32)) throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, "LeNet takes 28 or 32 px images");
         if (channels is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "LeNet takes 1 or 3 channels");
@@ -32,12 +36,13 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         Channels = channels;
         ClassCount = classCount;
         // 28 px images are padded by 2 so both sizes reach 16 maps of 5×5 before the dense layers, as in LeNet-5.
-        _conv1 = new Conv2d(channels, 6, 5, padding: imageSize == 28 ? 2 : 0);
-        _conv2 = new Conv2d(6, 16, 5);
-        _fc1 = new Linear(16 * 5 * 5, 120);
-        _fc2 = new Linear(120, FeatureSize);
-        _fc3 = new Linear(FeatureSize, classCount);
+        _conv1 = Conv2d(channels, 6, 5, padding: imageSize == 28 ? 2 : 0);
+        _conv2 = Conv2d(6, 16, 5);
+        _fc1 = Linear(16 * 5 * 5, 120);
+        _fc2 = Linear(120, FeatureSize);
+        _fc3 = Linear(FeatureSize, classCount);
         RegisterComponents();
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>The width of <see cref="Features"/>.</summary>
@@ -55,22 +60,22 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     /// <summary>The penultimate activations [N, 84] of images [N, C, H, W].</summary>
     public Tensor Features(Tensor images)
     {
-        using var scope = Tensors.NewDisposeScope();
-        var x = Functional.MaxPool2d(_conv1.Call(images).Relu(), 2);
-        x = Functional.MaxPool2d(_conv2.Call(x).Relu(), 2);
-        var features = _fc2.Call(_fc1.Call(x.Flatten(1)).Relu()).Relu();
-        return scope.MoveToOuter(features);
+        using var scope = NewDisposeScope();
+        var x = max_pool2d(_conv1.call(images).relu(), [2, 2]);
+        x = max_pool2d(_conv2.call(x).relu(), [2, 2]);
+        var features = _fc2.call(_fc1.call(x.flatten(1)).relu()).relu();
+        return features.MoveToOuterDisposeScope();
     }
 
     /// <summary>Logits [N, classes] of images [N, C, H, W].</summary>
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor images)
     {
-        using var features = Features(input);
+        using var features = Features(images);
         return Logits(features);
     }
 
     /// <summary>Logits [N, classes] from features [N, 84] already computed by <see cref="Features"/> (saves a second pass).</summary>
-    public Tensor Logits(Tensor features) => _fc3.Call(features);
+    public Tensor Logits(Tensor features) => _fc3.call(features);
 
     /// <summary>Trains with Adam and cross-entropy on shuffled mini-batches at a constant learning rate; deterministic for a <paramref name="seed"/>.</summary>
     /// <returns>The mean training loss of the last epoch.</returns>
@@ -93,52 +98,43 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         recipe.Validate();
         CheckImages(data.Images);
         using var shuffle = new Generator(recipe.Seed);
-        ResetWeights(shuffle);
-        using var adam = new Adam(Parameters(), lr: recipe.LearningRate);
+        SeededInit.ResetParameters(this, shuffle);
+        using var adam = optim.Adam(parameters().ToArray(), lr: recipe.LearningRate);
+        var device = TorchRuntime.DefaultDevice;
         var clock = Stopwatch.StartNew();
-        Train();
+        train();
         double lastLoss = 0;
         for (int epoch = 1; epoch <= recipe.Epochs; epoch++)
         {
             double sum = 0;
             int batches = 0;
-            using var order = Tensors.Randperm(data.Count, generator: shuffle);
+            using var order = randperm(data.Count, generator: shuffle);
             for (long start = 0; start < data.Count; start += recipe.BatchSize)
             {
-                using var scope = Tensors.NewDisposeScope();
-                var index = order.Narrow(0, start, Math.Min(recipe.BatchSize, data.Count - start));
-                var images = data.Images.IndexSelect(0, index);
+                using var scope = NewDisposeScope();
+                var index = order.narrow(0, start, Math.Min(recipe.BatchSize, data.Count - start));
+                var images = data.Images.index_select(0, index).to(device);
                 if (recipe.HorizontalFlips) images = RandomHorizontalFlips(images, shuffle);
-                var loss = Functional.CrossEntropy(Call(images), data.Labels.IndexSelect(0, index));
-                adam.ZeroGrad();
-                loss.Backward();
-                adam.Step();
-                sum += loss.Item<double>();
+                var loss = cross_entropy(call(images), data.Labels.index_select(0, index).to(device));
+                zero_grad();
+                loss.backward();
+                adam.step();
+                sum += loss.item<float>();
                 batches++;
             }
             lastLoss = sum / batches;
-            adam.LearningRate *= recipe.LearningRateDecay;
+            adam.ParamGroups.First().LearningRate *= recipe.LearningRateDecay;
             progress?.Report(new ClassifierEpoch(epoch, recipe.Epochs, lastLoss, clock.Elapsed));
         }
-        Eval();
+        eval();
         return lastLoss;
     }
 
     /// <summary>Mirrors each image left-right with probability ½.</summary>
-    private static Tensor RandomHorizontalFlips(Tensor images, Generator generator)
+    private static Tensor RandomHorizontalFlips(Tensor images, Generator random)
     {
-        var mirror = Tensors.Rand([images.Size(0), 1, 1, 1], generator: generator).Lt(0.5).To(DType.Float32);
-        return images.Add(mirror.Mul(images.Flip(3).Sub(images)));
-    }
-
-    /// <summary>Draws every weight afresh from <paramref name="generator"/> with PyTorch's layer defaults.</summary>
-    private void ResetWeights(Generator generator)
-    {
-        _conv1.ResetParameters(generator);
-        _conv2.ResetParameters(generator);
-        _fc1.ResetParameters(generator);
-        _fc2.ResetParameters(generator);
-        _fc3.ResetParameters(generator);
+        var mirror = rand([images.size(0), 1, 1, 1], generator: random).lt(0.5).to(ScalarType.Float32).to(images.device);
+        return images.add(mirror.mul(images.flip(3).sub(images)));
     }
 
     /// <summary>Refuses images that are not [N, <see cref="Channels"/>, <see cref="ImageSize"/>, <see cref="ImageSize"/>].</summary>
@@ -146,23 +142,23 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     public void CheckImages(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.Dim != 4 || images.Size(1) != Channels || images.Size(2) != ImageSize || images.Size(3) != ImageSize)
+        if (images.dim() != 4 || images.size(1) != Channels || images.size(2) != ImageSize || images.size(3) != ImageSize)
             throw new ArgumentException(
-                $"the classifier takes images [N, {Channels}, {ImageSize}, {ImageSize}], not [{string.Join(", ", images.Shape)}]", nameof(images));
+                $"the classifier takes images [N, {Channels}, {ImageSize}, {ImageSize}], not [{string.Join(", ", images.shape)}]", nameof(images));
     }
 
     /// <summary>The predicted class [N] (int64) of each image, in batches, without gradients.</summary>
     public long[] Predict(Tensor images, int batchSize = 1000)
     {
         ArgumentNullException.ThrowIfNull(images);
-        Eval();
-        using var inference = Tensors.InferenceMode();
-        var predictions = new List<long>((int)images.Size(0));
-        for (long start = 0; start < images.Size(0); start += batchSize)
+        eval();
+        using var inference = inference_mode();
+        var predictions = new List<long>((int)images.size(0));
+        for (long start = 0; start < images.size(0); start += batchSize)
         {
-            using var scope = Tensors.NewDisposeScope();
-            var batch = images.Narrow(0, start, Math.Min(batchSize, images.Size(0) - start));
-            predictions.AddRange(Call(batch).Argmax(1).ToArray<long>());
+            using var scope = NewDisposeScope();
+            var batch = images.narrow(0, start, Math.Min(batchSize, images.size(0) - start)).to(TorchRuntime.DefaultDevice);
+            predictions.AddRange(call(batch).argmax(1).CopyToArray<long>());
         }
         return [.. predictions];
     }
@@ -171,7 +167,7 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     public double Evaluate(LabelledImageSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return ClassMetrics.ConditionalAccuracy(Predict(data.Images), data.Labels.ToArray<long>());
+        return ClassMetrics.ConditionalAccuracy(Predict(data.Images), data.Labels.CopyToArray<long>());
     }
 
     /// <summary>Saves the weights as safetensors (atomically), with the architecture and <paramref name="metadata"/> in the metadata.</summary>
@@ -179,7 +175,7 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     {
         var all = new Dictionary<string, string>(ArchitectureMetadata());
         foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) all[key] = value;
-        this.Save(path, all);
+        this.SaveSafeTensors(path, all);
     }
 
     /// <summary>What <see cref="SaveTo"/> records about the architecture.</summary>
@@ -192,5 +188,7 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
     };
 
     /// <summary>Loads weights saved by <see cref="SaveTo"/> into this (same-shaped) classifier.</summary>
-    public void LoadFrom(string path) => this.Load(path);
+    /// <exception cref="SafeTensorsFormatException">The file is not valid safetensors.</exception>
+    /// <exception cref="StateDictException">The file's weights do not fit this classifier.</exception>
+    public void LoadFrom(string path) => this.LoadSafeTensors(path);
 }

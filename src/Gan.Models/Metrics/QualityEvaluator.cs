@@ -1,6 +1,7 @@
 using Gan.Models.Datasets;
 using Gan.Models.Gans;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Metrics;
 
@@ -44,16 +45,16 @@ public sealed class QualityEvaluator : IDisposable
         ReferenceCount = reference.Count;
         Range = reference.Range;
         BatchSize = batchSize;
-        var (features, predicted) = Embed(reference.Count, (start, n) => reference.Images.Narrow(0, start, n));
+        var (features, predicted) = Embed(reference.Count, (start, n) => reference.Images.narrow(0, start, n));
         using (features)
         {
-            ReferenceAccuracy = ClassMetrics.ConditionalAccuracy(predicted, reference.Labels.ToArray<long>());
+            ReferenceAccuracy = ClassMetrics.ConditionalAccuracy(predicted, reference.Labels.CopyToArray<long>());
             var (mean, covariance) = FrechetDistance.MeanAndCovariance(features);
             // Owned by this evaluator, not by whatever dispose scope the caller has open.
             _referenceMean = mean.DetachFromDisposeScope();
             _referenceCovariance = covariance.DetachFromDisposeScope();
         }
-        _firstReferenceImage = reference.Images.Narrow(0, 0, 1).Clone().DetachFromDisposeScope();
+        _firstReferenceImage = reference.Images.narrow(0, 0, 1).clone().DetachFromDisposeScope();
     }
 
     /// <summary>The classifier whose features and predictions the metrics use.</summary>
@@ -86,7 +87,7 @@ public sealed class QualityEvaluator : IDisposable
         long[]? requested = conditional ? [.. Enumerable.Range(0, checked((int)count)).Select(i => (long)(i % Classifier.ClassCount))] : null;
         var (features, predicted) = Embed(count, (start, n) =>
         {
-            var labels = requested is null ? null : Tensors.FromArray(requested[(int)start..(int)(start + n)]);
+            var labels = requested is null ? null : tensor(requested[(int)start..(int)(start + n)]);
             return AsImages(source(n, labels), n);
         });
         using (features)
@@ -120,11 +121,12 @@ public sealed class QualityEvaluator : IDisposable
         if (realTrain.Count < count)
             throw new ArgumentException($"the real floor needs {count} images; the set has {realTrain.Count}", nameof(realTrain));
         using var random = new Generator(seed);
-        using var subset = Tensors.Randperm(realTrain.Count, generator: random).Narrow(0, 0, count);
+        using var order = randperm(realTrain.Count, generator: random);
+        using var subset = order.narrow(0, 0, count);
         long drawn = 0;
         var real = Measure((n, _) =>
         {
-            var batch = realTrain.Images.IndexSelect(0, subset.Narrow(0, drawn, n));
+            var batch = realTrain.Images.index_select(0, subset.narrow(0, drawn, n));
             drawn += n;
             return batch;
         }, count, conditional: false);
@@ -135,7 +137,7 @@ public sealed class QualityEvaluator : IDisposable
         if (untrained is not null)
             ceilings.Add(new QualityColumn("untrained G (ceiling)", QualityColumnRole.Ceiling, Measure(untrained, count, seed)));
         ceilings.Add(new QualityColumn("one image repeated (ceiling)", QualityColumnRole.Ceiling,
-            Measure((n, _) => _firstReferenceImage.Expand([n, .. _firstReferenceImage.Shape[1..]]).Clone(), count, conditional)));
+            Measure((n, _) => _firstReferenceImage.expand([n, .. _firstReferenceImage.shape[1..]]).clone(), count, conditional)));
         ceilings.Add(new QualityColumn("uniform noise (ceiling)", QualityColumnRole.Ceiling,
             Measure((n, _) => UniformNoise(n, random), count, conditional)));
         return new QualityCalibration(floor, ceilings);
@@ -155,7 +157,7 @@ public sealed class QualityEvaluator : IDisposable
 
     private SampleQualityReport Report(Tensor features, long[] predicted, double? conditionalAccuracy)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var (mean, covariance) = FrechetDistance.MeanAndCovariance(features);
         double distance = FrechetDistance.Compute(mean, covariance, _referenceMean, _referenceCovariance);
         return new SampleQualityReport(predicted.Length, ReferenceName, ReferenceCount, distance, conditionalAccuracy,
@@ -165,21 +167,21 @@ public sealed class QualityEvaluator : IDisposable
     /// <summary>Features [count, 84] and predicted classes of the images <paramref name="batchAt"/>(start, n) returns, a batch at a time.</summary>
     private (Tensor Features, long[] Predicted) Embed(long count, Func<long, long, Tensor> batchAt)
     {
-        Classifier.Eval();
-        using var noGrad = Tensors.NoGrad();
+        Classifier.eval();
+        using var noGrad = no_grad();
         var batches = new List<Tensor>();
         var predicted = new List<long>();
         try
         {
             for (long start = 0; start < count; start += BatchSize)
             {
-                using var scope = Tensors.NewDisposeScope();
+                using var scope = NewDisposeScope();
                 long n = Math.Min(BatchSize, count - start);
-                var features = Classifier.Features(batchAt(start, n));
-                predicted.AddRange(Classifier.Logits(features).Argmax(1).ToArray<long>());
-                batches.Add(scope.MoveToOuter(features));
+                var features = Classifier.Features(batchAt(start, n).to(TorchRuntime.DefaultDevice));
+                predicted.AddRange(Classifier.Logits(features).argmax(1).CopyToArray<long>());
+                batches.Add(features.MoveToOuterDisposeScope());
             }
-            return (Tensors.Cat(batches, 0).DetachFromDisposeScope(), [.. predicted]);
+            return (cat(batches, 0).DetachFromDisposeScope(), [.. predicted]);
         }
         finally
         {
@@ -191,16 +193,16 @@ public sealed class QualityEvaluator : IDisposable
     private Tensor AsImages(Tensor samples, long n)
     {
         long side = Classifier.ImageSize, channels = Classifier.Channels;
-        if (samples.DType == DType.Float32 && samples.Size(0) == n && samples.NumberOfElements == n * channels * side * side
-            && (samples.Dim == 2 || (samples.Dim == 4 && samples.Size(1) == channels && samples.Size(2) == side)))
-            return samples.Reshape(n, channels, side, side);
+        if (samples.dtype == ScalarType.Float32 && samples.size(0) == n && samples.numel() == n * channels * side * side
+            && (samples.dim() == 2 || (samples.dim() == 4 && samples.size(1) == channels && samples.size(2) == side)))
+            return samples.reshape(n, channels, side, side);
         throw new ArgumentException(
-            $"the sample source returned {samples.DType} [{string.Join(", ", samples.Shape)}] for {n} samples; expected float32 [{n}, {channels}, {side}, {side}] or [{n}, {channels * side * side}]");
+            $"the sample source returned {samples.dtype} [{string.Join(", ", samples.shape)}] for {n} samples; expected float32 [{n}, {channels}, {side}, {side}] or [{n}, {channels * side * side}]");
     }
 
     private Tensor UniformNoise(long n, Generator random)
     {
-        var unit = Tensors.Rand([n, Classifier.Channels, Classifier.ImageSize, Classifier.ImageSize], generator: random);
-        return Range == PixelRange.MinusOneToOne ? unit.Mul(2.0).Sub(1.0) : unit;
+        var unit = rand([n, Classifier.Channels, Classifier.ImageSize, Classifier.ImageSize], generator: random);
+        return Range == PixelRange.MinusOneToOne ? unit.mul(2.0).sub(1.0) : unit;
     }
 }

@@ -1,3 +1,5 @@
+using Gan.Models.Torch;
+
 namespace Gan.Models.SuperResolution;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class BundledSrModels
         {
             network = SrResNetSerialization.Load(stream);
         }
-        catch (Exception e) when (e is Gan.Torch.Serialization.SafeTensorsFormatException or Gan.Torch.NN.StateDictException)
+        catch (Exception e) when (e is SafeTensorsFormatException or StateDictException)
         {
             throw new FormatException($"the bundled ×{scale} SRResNet ('{ResourceName(scale)}') does not load: {e.Message}", e);
         }

@@ -1,5 +1,6 @@
 using Gan.Imaging;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -28,7 +29,7 @@ public static class ImageTensors
                 for (int c = 0; c < channelCount; c++)
                     values[c * plane + row * width + column] = pixels[source + c] / 255f;
         }
-        return Tensors.FromArray(values, 1, channelCount, height, width);
+        return TensorData.FromSpan<float>(values, 1, channelCount, height, width);
     }
 
     /// <summary>The whole image, every channel, as float32 [1, C, H, W] in [0, 1].</summary>
@@ -45,9 +46,9 @@ public static class ImageTensors
     /// </summary>
     internal static void Write(Tensor values, byte[] pixels, int imageWidth, int imageChannels, int x, int y, int firstChannel)
     {
-        int channels = (int)values.Size(0), height = (int)values.Size(1), width = (int)values.Size(2);
-        using var scope = Tensors.NewDisposeScope();
-        byte[] bytes = values.Detach().Clamp(0, 1).Mul(255).Round().To(DType.UInt8).Contiguous().ToArray<byte>();
+        int channels = (int)values.size(0), height = (int)values.size(1), width = (int)values.size(2);
+        using var scope = NewDisposeScope();
+        byte[] bytes = values.detach().clamp(0.0, 1.0).mul(255.0).round().to(ScalarType.Byte).CopyToArray<byte>();
         int plane = width * height;
         for (int row = 0; row < height; row++)
         {
@@ -63,11 +64,11 @@ public static class ImageTensors
     public static Image ToImage(Tensor values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        using var scope = Tensors.NewDisposeScope();
-        var image = values.Dim == 4 && values.Size(0) == 1 ? values.Squeeze(0) : values;
-        if (image.Dim != 3 || image.Size(0) is not (1 or 3 or 4))
+        using var scope = NewDisposeScope();
+        var image = values.dim() == 4 && values.size(0) == 1 ? values.squeeze(0) : values;
+        if (image.dim() != 3 || image.size(0) is not (1 or 3 or 4))
             throw new ArgumentException($"an image tensor is [C, H, W] or [1, C, H, W] with C 1, 3 or 4, got {ShapeText.Of(values)}", nameof(values));
-        int channels = (int)image.Size(0), height = (int)image.Size(1), width = (int)image.Size(2);
+        int channels = (int)image.size(0), height = (int)image.size(1), width = (int)image.size(2);
         var pixels = new byte[checked(channels * height * width)];
         Write(image, pixels, width, channels, 0, 0, 0);
         var format = channels switch { 1 => PixelFormat.Gray8, 3 => PixelFormat.Rgb24, _ => PixelFormat.Rgba32 };

@@ -1,6 +1,5 @@
 using Gan.Models.Gans;
-using Gan.Torch;
-using Gan.Torch.NN;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -21,8 +20,8 @@ public static class SrLosses
         ArgumentNullException.ThrowIfNull(highResolution);
         return kind switch
         {
-            PixelLoss.L1 => Functional.L1Loss(superResolved, highResolution),
-            PixelLoss.Mse => Functional.MseLoss(superResolved, highResolution),
+            PixelLoss.L1 => nn.functional.l1_loss(superResolved, highResolution),
+            PixelLoss.Mse => nn.functional.mse_loss(superResolved, highResolution),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown pixel loss"),
         };
     }
@@ -34,24 +33,24 @@ public static class SrLosses
     public static Tensor Content(Tensor superResolved, Tensor highResolution, PixelLoss pixel, ContentLoss content,
         SrganDiscriminator? discriminator)
     {
-        var loss = Pixel(superResolved, highResolution, pixel);
-        if (content == ContentLoss.Pixel) return loss;
+        if (content == ContentLoss.Pixel) return Pixel(superResolved, highResolution, pixel);
         if (content != ContentLoss.DiscriminatorFeatures) throw new ArgumentOutOfRangeException(nameof(content), content, "unknown content loss");
         ArgumentNullException.ThrowIfNull(discriminator);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
+        var loss = Pixel(superResolved, highResolution, pixel);
         var fake = discriminator.Features(superResolved);
         IReadOnlyList<Tensor> real;
-        using (Tensors.NoGrad()) real = discriminator.Features(highResolution);
-        var features = fake.Select((f, i) => Functional.MseLoss(f, real[i])).Aggregate((a, b) => a.Add(b)).Div(fake.Count);
-        return scope.MoveToOuter(loss.Add(features));
+        using (no_grad()) real = discriminator.Features(highResolution);
+        var features = fake.Select((f, i) => nn.functional.mse_loss(f, real[i])).Aggregate((a, b) => a.add(b)).div(fake.Count);
+        return loss.add(features).MoveToOuterDisposeScope();
     }
 
     /// <summary>SRGAN's generator loss: <paramref name="content"/> + <paramref name="adversarialWeight"/> × (−log σ(D(SR))).</summary>
     public static Tensor Generator(Tensor content, Tensor fakeLogits, double adversarialWeight = DefaultAdversarialWeight)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var scope = Tensors.NewDisposeScope();
-        return scope.MoveToOuter(content.Add(GanLosses.Generator(fakeLogits, GanLoss.NonSaturating), adversarialWeight));
+        using var scope = NewDisposeScope();
+        return content.add(GanLosses.Generator(fakeLogits, GanLoss.NonSaturating), adversarialWeight).MoveToOuterDisposeScope();
     }
 
     /// <summary>SRGAN's discriminator loss: BCE with logits, real HR images labelled 1 and super-resolved ones 0.</summary>

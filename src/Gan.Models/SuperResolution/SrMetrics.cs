@@ -1,6 +1,6 @@
 using Gan.Imaging;
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -24,22 +24,22 @@ public static class SrMetrics
     public static Tensor LumaY(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.Dim != 4 || images.Size(1) is not (1 or 3))
+        if (images.dim() != 4 || images.size(1) is not (1 or 3))
             throw new ArgumentException($"images must be [N, 3 or 1, H, W], got {ShapeText.Of(images)}", nameof(images));
-        using var scope = Tensors.NewDisposeScope();
-        var x = images.Detach().To(DType.Float64);
-        var rgb = x.Size(1) == 1 ? x.Expand(x.Size(0), 3, x.Size(2), x.Size(3)) : x;
-        var y = rgb.Narrow(1, 0, 1).Mul(65.481).Add(rgb.Narrow(1, 1, 1).Mul(128.553)).Add(rgb.Narrow(1, 2, 1).Mul(24.966)).Add(16);
-        return scope.MoveToOuter(y);
+        using var scope = NewDisposeScope();
+        var x = images.detach().to(ScalarType.Float64);
+        var rgb = x.size(1) == 1 ? x.expand(x.size(0), 3, x.size(2), x.size(3)) : x;
+        var y = rgb.narrow(1, 0, 1).mul(65.481).add(rgb.narrow(1, 1, 1).mul(128.553)).add(rgb.narrow(1, 2, 1).mul(24.966)).add(16.0);
+        return y.MoveToOuterDisposeScope();
     }
 
     /// <summary>PSNR-Y in dB of each of <paramref name="superResolved"/> against <paramref name="highResolution"/> (float [N, C, H, W] in [0, 1]); +∞ where identical.</summary>
     /// <exception cref="ArgumentException">The shapes differ, are not images, or the crop leaves nothing.</exception>
     public static double[] PsnrY(Tensor superResolved, Tensor highResolution, int border)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var (a, b) = CroppedLuma(superResolved, highResolution, border, 1);
-        var mse = a.Sub(b).Square().Mean([1, 2, 3]).ToArray<double>();
+        var mse = a.sub(b).square().mean([1, 2, 3]).CopyToArray<double>();
         return [.. mse.Select(m => m == 0 ? double.PositiveInfinity : 10 * Math.Log10(PeakValue * PeakValue / m))];
     }
 
@@ -47,21 +47,21 @@ public static class SrMetrics
     /// <exception cref="ArgumentException">The shapes differ, are not images, or the crop leaves less than 11×11 pixels.</exception>
     public static double[] SsimY(Tensor superResolved, Tensor highResolution, int border)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var (a, b) = CroppedLuma(superResolved, highResolution, border, WindowSize);
-        var (row, column) = GaussianWindow();
-        Tensor Filter(Tensor t) => Functional.Conv2d(Functional.Conv2d(t, row), column);
+        var (row, column) = GaussianWindow(a.device);
+        Tensor Filter(Tensor t) => nn.functional.conv2d(nn.functional.conv2d(t, row), column);
         var muA = Filter(a);
         var muB = Filter(b);
-        var muA2 = muA.Square();
-        var muB2 = muB.Square();
-        var muAB = muA.Mul(muB);
-        var sigmaA2 = Filter(a.Square()).Sub(muA2);
-        var sigmaB2 = Filter(b.Square()).Sub(muB2);
-        var sigmaAB = Filter(a.Mul(b)).Sub(muAB);
-        var numerator = muAB.Mul(2).Add(C1).Mul(sigmaAB.Mul(2).Add(C2));
-        var denominator = muA2.Add(muB2).Add(C1).Mul(sigmaA2.Add(sigmaB2).Add(C2));
-        return numerator.Div(denominator).Mean([1, 2, 3]).ToArray<double>();
+        var muA2 = muA.square();
+        var muB2 = muB.square();
+        var muAB = muA.mul(muB);
+        var sigmaA2 = Filter(a.square()).sub(muA2);
+        var sigmaB2 = Filter(b.square()).sub(muB2);
+        var sigmaAB = Filter(a.mul(b)).sub(muAB);
+        var numerator = muAB.mul(2.0).add(C1).mul(sigmaAB.mul(2.0).add(C2));
+        var denominator = muA2.add(muB2).add(C1).mul(sigmaA2.add(sigmaB2).add(C2));
+        return numerator.div(denominator).mean([1, 2, 3]).CopyToArray<double>();
     }
 
     /// <summary>PSNR-Y in dB of one image against another of the same size (gray, RGB or RGBA; alpha is ignored).</summary>
@@ -76,7 +76,7 @@ public static class SrMetrics
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         return metric(ColourTensor(a), ColourTensor(b), border)[0];
     }
 
@@ -88,27 +88,27 @@ public static class SrMetrics
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentOutOfRangeException.ThrowIfNegative(border);
-        if (!a.Shape.SequenceEqual(b.Shape))
+        if (!a.shape.SequenceEqual(b.shape))
             throw new ArgumentException($"the super-resolved images {ShapeText.Of(a)} and the originals {ShapeText.Of(b)} differ in shape", nameof(b));
         var ya = LumaY(a);
         var yb = LumaY(b);
-        long height = ya.Size(2) - 2L * border, width = ya.Size(3) - 2L * border;
+        long height = ya.size(2) - 2L * border, width = ya.size(3) - 2L * border;
         if (height < minimumSide || width < minimumSide)
             throw new ArgumentException(
-                $"images {ya.Size(3)}x{ya.Size(2)} minus a border of {border} leave less than {minimumSide}x{minimumSide} pixels", nameof(border));
+                $"images {ya.size(3)}x{ya.size(2)} minus a border of {border} leave less than {minimumSide}x{minimumSide} pixels", nameof(border));
         return (Crop(ya, border, height, width), Crop(yb, border, height, width));
     }
 
-    private static Tensor Crop(Tensor y, int border, long height, long width) => y.Narrow(2, border, height).Narrow(3, border, width);
+    private static Tensor Crop(Tensor y, int border, long height, long width) => y.narrow(2, border, height).narrow(3, border, width);
 
     // The normalised 1-D Gaussian as a row [1, 1, 1, 11] and a column [1, 1, 11, 1], float64: filtering with both is
     // filtering with their outer product, the 11×11 window, at 2 × 11 instead of 121 multiplications per pixel.
-    private static (Tensor Row, Tensor Column) GaussianWindow()
+    private static (Tensor Row, Tensor Column) GaussianWindow(Device device)
     {
         var g = Enumerable.Range(0, WindowSize)
             .Select(i => Math.Exp(-Math.Pow(i - WindowSize / 2, 2) / (2 * WindowSigma * WindowSigma))).ToArray();
         double sum = g.Sum();
         var normalised = g.Select(v => v / sum).ToArray();
-        return (Tensors.FromArray(normalised, 1, 1, 1, WindowSize), Tensors.FromArray(normalised, 1, 1, WindowSize, 1));
+        return (TensorData.FromSpan<double>(normalised, 1, 1, 1, WindowSize).to(device), TensorData.FromSpan<double>(normalised, 1, 1, WindowSize, 1).to(device));
     }
 }

@@ -1,6 +1,7 @@
 using Gan.Imaging;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -34,7 +35,7 @@ public sealed class SrPatchDataset : IDisposable
         var positions = validation.Select(p => Positions(p.Item2)).ToArray();
         long validationTotal = positions.Sum();
         var cuts = new List<Tensor>();
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         for (int i = 0; i < options.ValidationPatchCount; i++)
         {
             var (photo, index) = Pick(validation, positions, random.NextLong(validationTotal));
@@ -54,6 +55,7 @@ public sealed class SrPatchDataset : IDisposable
         ArgumentNullException.ThrowIfNull(files);
         options = options?.Clone() ?? new SrPatchOptions();
         options.Validate();
+        TorchRuntime.EnsureLoaded();
         var photos = new List<(string, Image)>();
         var skipped = new List<SkippedPhoto>();
         foreach (string path in files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -78,6 +80,7 @@ public sealed class SrPatchDataset : IDisposable
         ArgumentNullException.ThrowIfNull(images);
         options = options?.Clone() ?? new SrPatchOptions();
         options.Validate();
+        TorchRuntime.EnsureLoaded();
         var photos = new List<(string, Image)>();
         var skipped = new List<SkippedPhoto>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -147,7 +150,7 @@ public sealed class SrPatchDataset : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var random = new PatchRandom(CheckpointState.DeriveSeed(CheckpointState.DeriveSeed(Options.Seed, TrainingStream), (ulong)step));
         long total = _cumulativePositions[^1];
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var cuts = new List<Tensor>(batchSize);
         for (int i = 0; i < batchSize; i++)
         {
@@ -183,16 +186,16 @@ public sealed class SrPatchDataset : IDisposable
     {
         int size = Options.PatchSize, columns = photo.Width - size + 1;
         var patch = ImageTensors.FromImage(photo, (int)(index % columns), (int)(index / columns), size, size, 0, 3);
-        if (transform >= 4) patch = patch.Flip(3);
-        if (transform % 4 != 0) patch = patch.Rot90(transform % 4, 2, 3);
+        if (transform >= 4) patch = patch.flip(3);
+        if (transform % 4 != 0) patch = patch.rot90(transform % 4, (2, 3));
         return patch;
     }
 
     private SrPatches MakePairs(List<Tensor> cuts)
     {
-        using var scope = Tensors.NewDisposeScope();
-        var hr = Tensors.Cat(cuts, 0);
-        var lr = AntialiasedBicubic.Downscale(hr, Options.Scale).Clamp(0, 1).Mul(255).Round().Div(255);
+        using var scope = NewDisposeScope();
+        var hr = cat(cuts, 0);
+        var lr = AntialiasedBicubic.Downscale(hr, Options.Scale).clamp(0.0, 1.0).mul(255.0).round().div(255.0);
         return new SrPatches(lr, hr);
     }
 
@@ -220,7 +223,7 @@ public sealed class SrPatchDataset : IDisposable
         {
             int width = Math.Max(options.PatchSize, (int)Math.Round((double)photo.Width * limit / longer));
             int height = Math.Max(options.PatchSize, (int)Math.Round((double)photo.Height * limit / longer));
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             photo = ImageTensors.ToImage(AntialiasedBicubic.Resize(ImageTensors.FromImage(photo), height, width));
         }
         return (photo, null);

@@ -1,4 +1,4 @@
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -18,7 +18,7 @@ public sealed class SrPatches : IDisposable
     public Tensor HighResolution { get; }
 
     /// <summary>How many pairs.</summary>
-    public long Count => HighResolution.Size(0);
+    public long Count => HighResolution.size(0);
 
     /// <summary>Disposes both tensors.</summary>
     public void Dispose()

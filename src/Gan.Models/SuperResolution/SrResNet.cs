@@ -1,56 +1,64 @@
-using Gan.Models.Gans;
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Gan.Models.SuperResolution;
 
 /// <summary>
 /// The SRResNet generator of Ledig et al. 2017 (also SRGAN's generator): conv 9×9 → PReLU; residual blocks; conv 3×3
-/// [→ BN] plus the long skip from the first PReLU; one PixelShuffle stage per factor 2 (conv 3×3 to 4× width →
-/// PixelShuffle(2) → PReLU); conv 9×9 to the image channels. It maps float32 images [N, C, H, W] in [0, 1] to
-/// [N, C, H × scale, W × scale] predicting values in [0, 1] (not clamped, so training sees true gradients; clamp when
-/// converting to pixels). With <see cref="SrResNetOptions.BicubicResidual"/> the bicubic upsample of the input is
-/// added to the last convolution's output. Fully convolutional: any H and W.
+/// [→ BN] plus the long skip from the first PReLU; one PixelShuffle stage per factor 2; conv 9×9 to the image channels.
 /// </summary>
+/// <remarks>
+/// It maps float32 images [N, C, H, W] in [0, 1] to [N, C, H × scale, W × scale] predicting values in [0, 1] (not
+/// clamped, so training sees true gradients; clamp when converting to pixels). Each upsampling stage is conv 3×3 to
+/// 4× width → PixelShuffle(2) → PReLU. With <see cref="SrResNetOptions.BicubicResidual"/> the bicubic upsample of the
+/// input is added to the last convolution's output. Fully convolutional: any H and W. State keys: <c>head</c>,
+/// <c>head_act</c>, <c>blocks.N.*</c>, <c>trunk_conv</c>, <c>trunk_norm</c>, <c>upsampler.N</c>, <c>tail</c>.
+/// </remarks>
 public sealed class SrResNet : Module<Tensor, Tensor>
 {
-    private readonly Conv2d _head;
-    [ComponentName("head_act")] private readonly PReLU _headActivation;
-    private readonly Sequential _blocks = new();
-    [ComponentName("trunk_conv")] private readonly Conv2d _trunkConv;
-    [ComponentName("trunk_norm")] private readonly BatchNorm2d? _trunkNorm;
-    private readonly Sequential _upsampler = new();
-    private readonly Conv2d _tail;
+    [ComponentName(Name = "head")] private readonly Conv2d _head;
+    [ComponentName(Name = "head_act")] private readonly PReLU _headActivation;
+    [ComponentName(Name = "blocks")] private readonly Sequential _blocks = Sequential();
+    [ComponentName(Name = "trunk_conv")] private readonly Conv2d _trunkConv;
+    [ComponentName(Name = "trunk_norm")] private readonly BatchNorm2d? _trunkNorm;
+    [ComponentName(Name = "upsampler")] private readonly Sequential _upsampler = Sequential();
+    [ComponentName(Name = "tail")] private readonly Conv2d _tail;
 
     /// <summary>Builds the network with PyTorch's default initialisation drawn from <paramref name="init"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message names the option).</exception>
-    public SrResNet(SrResNetOptions options, Generator init)
+    public SrResNet(SrResNetOptions options, Generator init) : base(nameof(SrResNet))
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(init);
         options.Validate();
         Options = options.Clone();
         int width = options.Width;
-        _head = new Conv2d(options.Channels, width, 9, padding: 4);
-        _headActivation = new PReLU();
+        _head = Conv2d(options.Channels, width, 9, padding: 4);
+        _headActivation = PReLU(1);
         for (int i = 0; i < options.BlockCount; i++)
-            _blocks.Append(new SrResidualBlock(width, options.BatchNorm, options.ResidualScaling));
-        _trunkConv = new Conv2d(width, width, 3, padding: 1, bias: !options.BatchNorm);
-        _trunkNorm = options.BatchNorm ? new BatchNorm2d(width) : null;
+            _blocks.append(new SrResidualBlock(width, options.BatchNorm, options.ResidualScaling));
+        _trunkConv = Conv2d(width, width, 3, padding: 1, bias: !options.BatchNorm);
+        _trunkNorm = options.BatchNorm ? BatchNorm2d(width) : null;
         for (int stage = 0; stage < UpsamplingStages; stage++)
         {
-            _upsampler.Append(new Conv2d(width, 4L * width, 3, padding: 1));
-            _upsampler.Append(new PixelShuffle(2));
-            _upsampler.Append(new PReLU());
+            _upsampler.append(Conv2d(width, 4L * width, 3, padding: 1));
+            _upsampler.append(PixelShuffle(2));
+            _upsampler.append(PReLU(1));
         }
-        _tail = new Conv2d(width, options.Channels, 9, padding: 4);
+        _tail = Conv2d(width, options.Channels, 9, padding: 4);
         RegisterComponents();
-        GanInitialization.Default(this, init);
+        SeededInit.ResetParameters(this, init);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>Builds the network initialised from <paramref name="seed"/>.</summary>
     public static SrResNet Create(SrResNetOptions options, ulong seed)
     {
+        TorchRuntime.EnsureLoaded();
         using var init = new Generator(seed);
         return new SrResNet(options, init);
     }
@@ -82,27 +90,32 @@ public sealed class SrResNet : Module<Tensor, Tensor>
 
     /// <summary>Upscales <paramref name="input"/> (float32 [N, C, H, W] in [0, 1]).</summary>
     /// <exception cref="ArgumentException">The input is not [N, Channels, H, W].</exception>
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Dim != 4 || input.Size(1) != Options.Channels)
+        if (input.dim() != 4 || input.size(1) != Options.Channels)
             throw new ArgumentException($"SRResNet expects images [N, {Options.Channels}, H, W], got {ShapeText.Of(input)}", nameof(input));
         // Each intermediate is freed as soon as the next one exists (autograd keeps its own reference to what backward
-        // needs): at ×4 they are tens of MB, and holding them to the end of the call would make glibc hand back and
-        // re-fault fresh pages on every call instead of reusing freed blocks (measured: ≈ 7 % slower inference).
-        using var scope = Tensors.NewDisposeScope();
-        var head = Then(_head.Call(input), _headActivation.Call);
-        var trunk = Then(_blocks.Call(head), _trunkConv.Call);
-        if (_trunkNorm is not null) trunk = Then(trunk, _trunkNorm.Call);
-        var output = Then(Then(Then(trunk, t => t.Add(head)), _upsampler.Call), _tail.Call);
+        // needs): at ×4 they are tens of MB, and holding them to the end of the call makes the allocator hand back and
+        // re-fault fresh pages on every call instead of reusing freed blocks.
+        var head = Then(_head.call(input), _headActivation.call);
+        var trunk = Then(_blocks.call(head), _trunkConv.call);
+        if (_trunkNorm is not null) trunk = Then(trunk, _trunkNorm.call);
+        var output = Then(Then(Then(trunk, t => t.add(head)), _upsampler.call), Tail);
         head.Dispose();
         if (Options.BicubicResidual)
         {
             using var bicubic = AntialiasedBicubic.Upscale(input, Options.Scale);
-            output = Then(output, o => o.Add(bicubic));
+            output = Then(output, o => o.add(bicubic));
         }
-        return scope.MoveToOuter(output);
+        return output;
     }
+
+    // Without gradients (inference, validation) the tail to the image channels runs regrouped by kernel column, which
+    // libtorch's kernels compute faster; training keeps the plain convolution and its backward.
+    private Tensor Tail(Tensor x) => !is_grad_enabled() && ColumnSplitConvolution.Suits(x, _tail.weight)
+        ? ColumnSplitConvolution.Conv2d(x, _tail.weight, _tail.bias, (4, 4))
+        : _tail.call(x);
 
     /// <summary>Applies <paramref name="next"/> to <paramref name="x"/>, then frees <paramref name="x"/>.</summary>
     internal static Tensor Then(Tensor x, Func<Tensor, Tensor> next)

@@ -1,6 +1,4 @@
-using Gan.Torch;
-using Gan.Torch.NN;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -15,7 +13,7 @@ public static class SrResNetSerialization
     public static void Save(SrResNet network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
-        network.Save(stream, network.Options.ToMetadata());
+        network.SaveSafeTensors(stream, network.Options.ToMetadata());
     }
 
     /// <summary>Writes the weights and options to <paramref name="path"/> atomically (temporary file, then rename).</summary>
@@ -23,7 +21,7 @@ public static class SrResNetSerialization
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        network.Save(path, network.Options.ToMetadata());
+        network.SaveSafeTensors(path, network.Options.ToMetadata());
     }
 
     /// <summary>Rebuilds a network written by <see cref="Save(SrResNet, Stream)"/>.</summary>
@@ -33,6 +31,7 @@ public static class SrResNetSerialization
     public static SrResNet Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        TorchRuntime.EnsureLoaded();
         using var file = SafeTensors.Load(stream);
         return Build(file);
     }
@@ -46,6 +45,7 @@ public static class SrResNetSerialization
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"SRResNet model file '{path}' does not exist", path);
+        TorchRuntime.EnsureLoaded();
         using var file = SafeTensors.Load(path);
         return Build(file);
     }

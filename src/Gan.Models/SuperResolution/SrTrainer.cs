@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
-using Gan.Torch.Optim;
+using TorchSharp.Modules;
 using static Gan.Models.Training.CheckpointState;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -37,6 +38,7 @@ public sealed class SrTrainer : IDisposable
         training.Validate();
         if (initialGenerator is not null && !initialGenerator.Options.ToMetadata().OrderBy(e => e.Key).SequenceEqual(model.ToMetadata().OrderBy(e => e.Key)))
             throw new ArgumentException("the initial generator was built with other SrResNetOptions than the model options", nameof(initialGenerator));
+        TorchRuntime.EnsureLoaded();
         _modelOptions = model.Clone();
         TrainingOptions = training.Clone();
         try
@@ -44,12 +46,18 @@ public sealed class SrTrainer : IDisposable
             Generator = initialGenerator is null
                 ? SrResNet.Create(_modelOptions, DeriveSeed(training.Seed, GeneratorStream))
                 : SrResNetSerialization.Copy(initialGenerator);
-            _generatorOptimizer = new Adam(Generator.Parameters(), training.LearningRate, training.Beta1, training.Beta2);
+            // libtorch's CPU convolutions get the input gradient wrong in the row-major layout when the output channels
+            // are not a multiple of the vector width (the tail to RGB, narrow networks); channels-last weights make
+            // every convolution take the channels-last kernels, whose gradients are right.
+            ChannelsLast.ConvertWeights(Generator);
+            // Arrays, not the modules' lazy enumerations: Adam walks its parameter list on every step.
+            _generatorOptimizer = optim.Adam(Generator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             if (training.Mode == SrTrainingMode.Srgan)
             {
                 using var init = new Generator(DeriveSeed(training.Seed, DiscriminatorStream));
                 Discriminator = new SrganDiscriminator(model.Channels, training.DiscriminatorWidth, init);
-                _discriminatorOptimizer = new Adam(Discriminator.Parameters(), training.LearningRate, training.Beta1, training.Beta2);
+                ChannelsLast.ConvertWeights(Discriminator);
+                _discriminatorOptimizer = optim.Adam(Discriminator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             }
         }
         catch
@@ -59,7 +67,10 @@ public sealed class SrTrainer : IDisposable
         }
     }
 
-    /// <summary>The network being trained (owned by the trainer; copy it with <see cref="SrResNetSerialization.Copy"/> to keep it).</summary>
+    /// <summary>
+    /// The network being trained (owned by the trainer, its convolution weights channels-last; copy it with
+    /// <see cref="SrResNetSerialization.Copy"/> to keep it).
+    /// </summary>
     public SrResNet Generator { get; } = null!;
 
     /// <summary>SRGAN's discriminator (owned by the trainer); null for SRResNet training.</summary>
@@ -80,12 +91,13 @@ public sealed class SrTrainer : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not a number.</exception>
     public double LearningRate
     {
-        get => _generatorOptimizer.LearningRate;
+        get => _generatorOptimizer.ParamGroups.First().LearningRate;
         set
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _generatorOptimizer.LearningRate = value;
-            _discriminatorOptimizer?.LearningRate = value;
+            if (!(value >= 0)) throw new ArgumentOutOfRangeException(nameof(value), value, "the learning rate must be 0 or more");
+            _generatorOptimizer.ParamGroups.First().LearningRate = value;
+            if (_discriminatorOptimizer is not null) _discriminatorOptimizer.ParamGroups.First().LearningRate = value;
         }
     }
 
@@ -125,8 +137,8 @@ public sealed class SrTrainer : IDisposable
         Write(string.Create(CultureInfo.InvariantCulture,
             $"training {options.Mode} ×{_modelOptions.Scale} ({_modelOptions.BlockCount} blocks × {_modelOptions.Width} channels), epochs {Epoch + 1} to {targetEpoch}: " +
             $"{options.StepsPerEpoch} batches of {options.BatchSize} {data.Options.PatchSize}-pixel patches per epoch from {data.TrainingPhotos.Count} photos"));
-        Generator.Train();
-        Discriminator?.Train();
+        Generator.train();
+        Discriminator?.train();
         while (Epoch < targetEpoch)
         {
             var epochClock = Stopwatch.StartNew();
@@ -179,18 +191,18 @@ public sealed class SrTrainer : IDisposable
         var ssim = new List<double>();
         var bicubicPsnr = new List<double>();
         var bicubicSsim = new List<double>();
-        bool wasTraining = Generator.IsTraining;
-        Generator.Eval();
+        bool wasTraining = Generator.training;
+        Generator.eval();
         try
         {
             for (long start = 0; start < patches.Count; start += ValidationBatch)
             {
-                using var scope = Tensors.NewDisposeScope();
-                using var noGrad = Tensors.NoGrad();
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
                 long count = Math.Min(ValidationBatch, patches.Count - start);
-                var lr = patches.LowResolution.Narrow(0, start, count);
-                var hr = patches.HighResolution.Narrow(0, start, count);
-                var sr = Quantise(Generator.Call(lr));
+                var lr = patches.LowResolution.narrow(0, start, count).to(TorchRuntime.DefaultDevice);
+                var hr = patches.HighResolution.narrow(0, start, count).to(TorchRuntime.DefaultDevice);
+                var sr = Quantise(Generator.call(lr));
                 var bicubic = Quantise(AntialiasedBicubic.Upscale(lr, scale));
                 psnr.AddRange(SrMetrics.PsnrY(sr, hr, scale));
                 ssim.AddRange(SrMetrics.SsimY(sr, hr, scale));
@@ -200,7 +212,7 @@ public sealed class SrTrainer : IDisposable
         }
         finally
         {
-            Generator.Train(wasTraining);
+            Generator.train(wasTraining);
         }
         return new SrValidation(Epoch, PooledPsnr(psnr), ssim.Average(), PooledPsnr(bicubicPsnr), bicubicSsim.Average());
     }
@@ -213,17 +225,17 @@ public sealed class SrTrainer : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string> { [KindKey] = KindValue };
-        AddSection(tensors, GeneratorKey, Generator.StateDict());
-        using var generatorState = _generatorOptimizer.GetState();
+        AddSection(tensors, GeneratorKey, Generator.state_dict());
+        var generatorState = AdamState.Extract(_generatorOptimizer);
         AddSection(tensors, GeneratorOptimizerKey, generatorState.Tensors);
         AddSection(metadata, GeneratorOptimizerKey, generatorState.Metadata);
-        using var discriminatorState = _discriminatorOptimizer?.GetState();
-        if (Discriminator is not null && discriminatorState is not null)
+        if (Discriminator is not null && _discriminatorOptimizer is not null)
         {
-            AddSection(tensors, DiscriminatorKey, Discriminator.StateDict());
+            var discriminatorState = AdamState.Extract(_discriminatorOptimizer);
+            AddSection(tensors, DiscriminatorKey, Discriminator.state_dict());
             AddSection(tensors, DiscriminatorOptimizerKey, discriminatorState.Tensors);
             AddSection(metadata, DiscriminatorOptimizerKey, discriminatorState.Metadata);
         }
@@ -272,36 +284,46 @@ public sealed class SrTrainer : IDisposable
 
     private (double Generator, double Discriminator) TrainBatch(SrPatchDataset data, SrTrainerOptions options)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var batch = data.TrainingBatch(Step, options.BatchSize);
-        var sr = Generator.Call(batch.LowResolution);
-        var hr = batch.HighResolution;
-        if (Discriminator is null)
-        {
-            var pixel = SrLosses.Pixel(sr, hr, options.PixelLoss);
-            double value = RequireFinite(pixel, "pixel");
-            _generatorOptimizer.ZeroGrad();
-            pixel.Backward();
-            _generatorOptimizer.Step();
-            return (value, double.NaN);
-        }
-        var discriminatorLoss = SrLosses.Discriminator(Discriminator.Call(hr), Discriminator.Call(sr.Detach()));
+        var lr = batch.LowResolution.to(TorchRuntime.DefaultDevice);
+        var hr = batch.HighResolution.to(TorchRuntime.DefaultDevice);
+        return Discriminator is null ? SrResNetStep(lr, hr, options) : SrganStep(lr, hr, options, Discriminator);
+    }
+
+    // SRResNet: the pixel loss alone.
+    private (double Generator, double Discriminator) SrResNetStep(Tensor lr, Tensor hr, SrTrainerOptions options)
+    {
+        var pixel = SrLosses.Pixel(Generator.call(lr), hr, options.PixelLoss);
+        double value = RequireFinite(pixel, "pixel");
+        Generator.zero_grad();
+        pixel.backward();
+        _generatorOptimizer.step();
+        return (value, double.NaN);
+    }
+
+    // SRGAN: one discriminator step on HR against the detached SR images, then one generator step on content +
+    // adversarial through the updated discriminator.
+    private (double Generator, double Discriminator) SrganStep(Tensor lr, Tensor hr, SrTrainerOptions options, SrganDiscriminator discriminator)
+    {
+        var sr = Generator.call(lr);
+        var discriminatorLoss = SrLosses.Discriminator(discriminator.call(hr), discriminator.call(sr.detach()));
         double discriminatorValue = RequireFinite(discriminatorLoss, "discriminator");
-        _discriminatorOptimizer!.ZeroGrad();
-        discriminatorLoss.Backward();
-        _discriminatorOptimizer.Step();
-        var content = SrLosses.Content(sr, hr, options.PixelLoss, options.ContentLoss, Discriminator);
-        var generatorLoss = SrLosses.Generator(content, Discriminator.Call(sr), options.AdversarialWeight);
+        discriminator.zero_grad();
+        discriminatorLoss.backward();
+        _discriminatorOptimizer!.step();
+        var content = SrLosses.Content(sr, hr, options.PixelLoss, options.ContentLoss, discriminator);
+        var generatorLoss = SrLosses.Generator(content, discriminator.call(sr), options.AdversarialWeight);
         double generatorValue = RequireFinite(generatorLoss, "generator");
-        _generatorOptimizer.ZeroGrad();
-        generatorLoss.Backward();
-        _generatorOptimizer.Step();
+        Generator.zero_grad();
+        generatorLoss.backward();
+        _generatorOptimizer.step();
         return (generatorValue, discriminatorValue);
     }
 
     private double RequireFinite(Tensor loss, string which)
     {
-        double value = loss.Item<double>();
+        double value = loss.item<float>();
         if (!double.IsFinite(value))
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"the {which} loss became {value} at step {Step + 1}; lower SrTrainerOptions.LearningRate or resume from the last checkpoint"));
@@ -313,18 +335,16 @@ public sealed class SrTrainer : IDisposable
     private static double PooledPsnr(List<double> psnr) => -10 * Math.Log10(psnr.Average(p => Math.Pow(10, -p / 10)));
 
     // Validation judges what an image would hold: values clamped to [0, 1] and rounded to 8 bits.
-    private static Tensor Quantise(Tensor images) => images.Clamp(0, 1).Mul(255).Round().Div(255);
+    private static Tensor Quantise(Tensor images) => images.clamp(0.0, 1.0).mul(255.0).round().div(255.0);
 
     private void Restore(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata)
     {
-        Generator.LoadStateDict(Section(tensors, GeneratorKey));
-        using (var state = new OptimizerState(Section(tensors, GeneratorOptimizerKey), Section(metadata, GeneratorOptimizerKey)))
-            _generatorOptimizer.LoadState(state);
+        Generator.LoadStateDictChecked(Section(tensors, GeneratorKey));
+        AdamState.Restore(_generatorOptimizer, Section(tensors, GeneratorOptimizerKey), Section(metadata, GeneratorOptimizerKey));
         if (Discriminator is not null)
         {
-            Discriminator.LoadStateDict(Section(tensors, DiscriminatorKey));
-            using var state = new OptimizerState(Section(tensors, DiscriminatorOptimizerKey), Section(metadata, DiscriminatorOptimizerKey));
-            _discriminatorOptimizer!.LoadState(state);
+            Discriminator.LoadStateDictChecked(Section(tensors, DiscriminatorKey));
+            AdamState.Restore(_discriminatorOptimizer!, Section(tensors, DiscriminatorOptimizerKey), Section(metadata, DiscriminatorOptimizerKey));
         }
         Epoch = ParseInt(metadata, EpochKey);
         Step = ParseLong(metadata, StepKey);

@@ -1,5 +1,6 @@
 using Gan.Imaging;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.SuperResolution;
 
@@ -28,6 +29,7 @@ public sealed class SuperResolver
     public SuperResolver(SrResNet network, SuperResolverOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        TorchRuntime.EnsureLoaded();
         _options = options?.Clone() ?? new SuperResolverOptions();
         _options.Validate();
         _network = network;
@@ -83,17 +85,17 @@ public sealed class SuperResolver
         int k = netChannels == 1 ? colourChannels : 1;
         Tensor Read(Region r)
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var tile = ImageTensors.FromImage(image, r.X, r.Y, r.Width, r.Height, 0, colourChannels);
-            if (netChannels == 1) tile = tile.Permute(1, 0, 2, 3);
-            else if (gray) tile = tile.Expand(1, 3, r.Height, r.Width);
-            return scope.MoveToOuter(tile.Contiguous());
+            if (netChannels == 1) tile = tile.permute(1, 0, 2, 3);
+            else if (gray) tile = tile.expand(1, 3, r.Height, r.Width);
+            return tile.contiguous().MoveToOuterDisposeScope();
         }
         void Write(Region core, Tensor upscaled)
         {
-            using var scope = Tensors.NewDisposeScope();
-            var planes = netChannels == 1 ? upscaled.Permute(1, 0, 2, 3).Squeeze(0) : upscaled.Squeeze(0);
-            if (gray && netChannels == 3) planes = Luma(planes.Clamp(0, 1));
+            using var scope = NewDisposeScope();
+            var planes = netChannels == 1 ? upscaled.permute(1, 0, 2, 3).squeeze(0) : upscaled.squeeze(0);
+            if (gray && netChannels == 3) planes = Luma(planes.clamp(0.0, 1.0));
             ImageTensors.Write(planes, output, outWidth, image.Channels, core.X * scale, core.Y * scale, 0);
         }
         return new TileSource(image.Width, image.Height, k, Read, Write);
@@ -104,7 +106,7 @@ public sealed class SuperResolver
         int scale = Scale, outWidth = image.Width * scale;
         return new TileSource(image.Width, image.Height, 1,
             r => ImageTensors.FromImage(image, r.X, r.Y, r.Width, r.Height, 3, 1),
-            (core, upscaled) => ImageTensors.Write(upscaled.Squeeze(0), output, outWidth, 4, core.X * scale, core.Y * scale, 3));
+            (core, upscaled) => ImageTensors.Write(upscaled.squeeze(0), output, outWidth, 4, core.X * scale, core.Y * scale, 3));
     }
 
     /// <summary>
@@ -117,42 +119,44 @@ public sealed class SuperResolver
     {
         ArgumentNullException.ThrowIfNull(images);
         int channels = _network.Options.Channels;
-        if (images.Dim != 4 || images.Size(1) != channels)
+        if (images.dim() != 4 || images.size(1) != channels)
             throw new ArgumentException($"images must be [N, {channels}, H, W], got {ShapeText.Of(images)}", nameof(images));
-        int scale = Scale, height = (int)images.Size(2), width = (int)images.Size(3), n = (int)images.Size(0);
-        var result = Tensors.Zeros([n, channels, (long)height * scale, (long)width * scale]);
+        int scale = Scale, height = (int)images.size(2), width = (int)images.size(3), n = (int)images.size(0);
+        var result = zeros([n, channels, (long)height * scale, (long)width * scale], images.dtype, images.device);
         WithNetworkReady(() =>
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             Run([new TileSource(width, height, n,
-                r => images.Narrow(2, r.Y, r.Height).Narrow(3, r.X, r.Width).Contiguous(),
-                (core, upscaled) => result.Narrow(2, (long)core.Y * scale, (long)core.Height * scale)
-                    .Narrow(3, (long)core.X * scale, (long)core.Width * scale).CopyInPlace(upscaled))], Overlap, CallNetwork);
+                r => images.narrow(2, r.Y, r.Height).narrow(3, r.X, r.Width).contiguous(),
+                (core, upscaled) => result.narrow(2, (long)core.Y * scale, (long)core.Height * scale)
+                    .narrow(3, (long)core.X * scale, (long)core.Width * scale).copy_(upscaled))], Overlap, CallNetwork);
         });
         return result;
     }
 
     // Runs body with the network in eval mode and its weights channels-last, then gives both back as they were.
     // libtorch's CPU convolutions run channels-last weights and activations without converting each activation to
-    // oneDNN's layout and back: 1.4× faster on photos here (docs/benchmarks.md), same values up to float rounding.
+    // oneDNN's layout and back (docs/benchmarks.md); same values up to float rounding.
     private void WithNetworkReady(Action body)
     {
-        bool wasTraining = _network.IsTraining;
-        bool wasChannelsLast = _network.Parameters().Where(p => p.Dim == 4).All(p => p.IsContiguousIn(MemoryFormat.ChannelsLast));
-        _network.Eval();
-        _network.To(MemoryFormat.ChannelsLast);
+        bool wasTraining = _network.training;
+        bool wasChannelsLast = _network.parameters().Where(p => p.dim() == 4).All(p => p.IsChannelsLast());
+        _network.eval();
+        ChannelsLast.ConvertWeights(_network);
         try
         {
             body();
         }
         finally
         {
-            if (!wasChannelsLast) _network.To(MemoryFormat.Contiguous);
-            _network.Train(wasTraining);
+            if (!wasChannelsLast) ChannelsLast.RestoreWeights(_network);
+            _network.train(wasTraining);
         }
     }
 
-    private Tensor CallNetwork(Tensor input) => _network.Call(input.Contiguous(MemoryFormat.ChannelsLast));
+    private Tensor CallNetwork(Tensor input) => _network.call(input.to(NetworkDevice).ToChannelsLast());
+
+    private Device NetworkDevice => _network.parameters().First().device;
 
     // Tiles every source's input; a source's read gives [k, C, h, w] for an input region, its write receives
     // [k, C', ·, ·] for a core. Tiles of the same input size share batches, across sources too.
@@ -173,17 +177,17 @@ public sealed class SuperResolver
         foreach (var group in tiles.GroupBy(t => (t.Input.Width, t.Input.Height)))
             foreach (var batch in group.Chunk(_options.BatchSize ?? AutoBatchSize((long)group.Key.Width * group.Key.Height, fullTilePixels)))
             {
-                using var scope = Tensors.NewDisposeScope();
-                var input = Tensors.Cat([.. batch.Select(t => t.Source.Read(t.Input))], 0);
-                LargestBatchElements = Math.Max(LargestBatchElements, input.NumberOfElements);
+                using var scope = NewDisposeScope();
+                var input = cat([.. batch.Select(t => t.Source.Read(t.Input))], 0);
+                LargestBatchElements = Math.Max(LargestBatchElements, input.numel());
                 Tensor upscaled;
-                using (Tensors.InferenceMode()) upscaled = upscale(input);
+                using (inference_mode()) upscaled = upscale(input);
                 long first = 0;
                 foreach (var (source, core, region) in batch)
                 {
-                    var piece = upscaled.Narrow(0, first, source.K)
-                        .Narrow(2, (long)(core.Y - region.Y) * scale, (long)core.Height * scale)
-                        .Narrow(3, (long)(core.X - region.X) * scale, (long)core.Width * scale);
+                    var piece = upscaled.narrow(0, first, source.K)
+                        .narrow(2, (long)(core.Y - region.Y) * scale, (long)core.Height * scale)
+                        .narrow(3, (long)(core.X - region.X) * scale, (long)core.Width * scale);
                     source.Write(core, piece);
                     first += source.K;
                 }
@@ -195,7 +199,7 @@ public sealed class SuperResolver
         tilePixels * SuperResolverOptions.SmallTileShare > fullTilePixels ? 1 : (int)Math.Min(fullTilePixels / tilePixels, int.MaxValue);
 
     private static Tensor Luma(Tensor rgb) =>
-        rgb.Narrow(0, 0, 1).Mul(0.299).Add(rgb.Narrow(0, 1, 1).Mul(0.587)).Add(rgb.Narrow(0, 2, 1).Mul(0.114));
+        rgb.narrow(0, 0, 1).mul(0.299).add(rgb.narrow(0, 1, 1).mul(0.587)).add(rgb.narrow(0, 2, 1).mul(0.114));
 
     private readonly record struct Region(int X, int Y, int Width, int Height);
 

@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Gan.Torch;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Training;
 
@@ -12,12 +11,16 @@ namespace Gan.Models.Training;
 /// over the canonical content (every tensor's name, dtype, shape and bytes, and every other metadata entry, in
 /// ordinal order), so truncation and silent corruption are both caught on load.
 /// </summary>
+/// <remarks>
+/// Version 2 holds TorchSharp's optimizer state (<see cref="AdamState"/>: a step count per parameter); version 1 files
+/// were written by the releases before the move to TorchSharp and are refused with a message that says so.
+/// </remarks>
 internal static class GanCheckpointFile
 {
     public const string FormatKey = "format";
     public const string FormatValue = "gan-mlnet-training-checkpoint";
     public const string VersionKey = "format_version";
-    public const string VersionValue = "1";
+    public const string VersionValue = "2";
     public const string ChecksumKey = "checksum_sha256";
 
     /// <summary>Adds the format tag and checksum to <paramref name="metadata"/> and writes the file atomically (temp + rename).</summary>
@@ -52,8 +55,11 @@ internal static class GanCheckpointFile
             var metadata = file.Metadata;
             if (metadata.GetValueOrDefault(FormatKey) != FormatValue)
                 throw new GanCheckpointException(path, "the file is not a GAN training checkpoint (no format tag)");
-            if (metadata.GetValueOrDefault(VersionKey) != VersionValue)
-                throw new GanCheckpointException(path, $"format version {metadata.GetValueOrDefault(VersionKey)} is not supported (expected {VersionValue})");
+            if (metadata.GetValueOrDefault(VersionKey) is var version && version != VersionValue)
+                throw new GanCheckpointException(path, version == "1"
+                    ? $"format version 1 was written before the move to TorchSharp and cannot be resumed by this version (format {VersionValue}); " +
+                      "train again, or finish the run with the release that wrote it"
+                    : $"format version {version ?? "(none)"} is not supported (expected {VersionValue})");
             if (!metadata.TryGetValue(ChecksumKey, out var stored))
                 throw new GanCheckpointException(path, "the file has no checksum");
             string actual = Checksum(file.Tensors, metadata);
@@ -75,9 +81,9 @@ internal static class GanCheckpointFile
         {
             var tensor = tensors[name];
             AppendText(hash, name);
-            AppendText(hash, tensor.DType.ToString());
-            AppendInt64(hash, tensor.Dim);
-            foreach (long size in tensor.Shape) AppendInt64(hash, size);
+            AppendText(hash, SafeTensorsDType.Name(tensor.dtype));
+            AppendInt64(hash, tensor.dim());
+            foreach (long size in tensor.shape) AppendInt64(hash, size);
             AppendElements(hash, tensor);
         }
         foreach (var key in metadata.Keys.Where(k => k != ChecksumKey).Order(StringComparer.Ordinal))
@@ -88,25 +94,13 @@ internal static class GanCheckpointFile
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    // Row-major bytes whatever the device and layout, as the file holds them.
     private static void AppendElements(IncrementalHash hash, Tensor tensor)
     {
-        switch (tensor.DType)
-        {
-            case DType.Float32: AppendElements<float>(hash, tensor); break;
-            case DType.Float64: AppendElements<double>(hash, tensor); break;
-            case DType.Int64: AppendElements<long>(hash, tensor); break;
-            case DType.Int32: AppendElements<int>(hash, tensor); break;
-            case DType.UInt8: AppendElements<byte>(hash, tensor); break;
-            case DType.Bool: AppendElements<bool>(hash, tensor); break;
-            default: throw new NotSupportedException($"checkpoints do not hold {tensor.DType} tensors");
-        }
-    }
-
-    private static void AppendElements<T>(IncrementalHash hash, Tensor tensor) where T : unmanaged
-    {
-        T[] values = tensor.ToArray<T>();
-        AppendInt64(hash, values.Length);
-        hash.AppendData(MemoryMarshal.AsBytes(values.AsSpan()));
+        using var scope = NewDisposeScope();
+        var bytes = tensor.detach().cpu().contiguous().bytes;
+        AppendInt64(hash, tensor.numel());
+        hash.AppendData(bytes);
     }
 
     // Length-prefixed, so no two different contents hash the same byte stream.

@@ -1,6 +1,7 @@
 using Gan.Imaging;
 using Gan.Imaging.Composition;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Training;
 
@@ -20,19 +21,19 @@ internal static class GanSampleGrid
     /// </summary>
     public static IReadOnlyList<Image> ToImages(Tensor samples)
     {
-        using var scope = Tensors.NewDisposeScope();
-        long n = samples.Size(0);
-        var pixels = samples.Detach().Add(1).Mul(127.5).Round().Clamp(0, 255).To(DType.UInt8);
-        int[] shape = [.. samples.Shape.Skip(1).Select(d => checked((int)d))];
+        using var scope = NewDisposeScope();
+        long n = samples.size(0);
+        var pixels = samples.detach().add(1).mul(127.5).round().clamp(0, 255).to(ScalarType.Byte);
+        int[] shape = [.. samples.shape.Skip(1).Select(d => checked((int)d))];
         var (width, height, format, layout) = shape switch
         {
-            [3, var h, var w] => (w, h, PixelFormat.Rgb24, pixels.Permute(0, 2, 3, 1)),
+            [3, var h, var w] => (w, h, PixelFormat.Rgb24, pixels.permute(0, 2, 3, 1)),
             [var c, var h, var w] => (w, c * h, PixelFormat.Gray8, pixels),
             [var f] when IsSquare(f) => ((int)Math.Sqrt(f), (int)Math.Sqrt(f), PixelFormat.Gray8, pixels),
-            [var f] => (f, StripHeight, PixelFormat.Gray8, pixels.Unsqueeze(1).Expand(n, StripHeight, f)),
-            _ => throw new ArgumentException($"samples shaped [{string.Join(", ", samples.Shape)}] cannot be drawn", nameof(samples)),
+            [var f] => (f, StripHeight, PixelFormat.Gray8, pixels.unsqueeze(1).expand(n, StripHeight, f)),
+            _ => throw new ArgumentException($"samples shaped [{string.Join(", ", samples.shape)}] cannot be drawn", nameof(samples)),
         };
-        byte[] bytes = layout.Contiguous().ToArray<byte>();
+        byte[] bytes = layout.CopyToArray<byte>();
         int size = width * height * format.ChannelCount();
         return [.. Enumerable.Range(0, (int)n).Select(i => Image.FromPixels(width, height, format, bytes.AsSpan(i * size, size)))];
     }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gan.Models.Gans;
-using Gan.Torch;
-using Gan.Torch.Optim;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
 using static Gan.Models.Training.CheckpointState;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Training;
 
@@ -49,11 +51,12 @@ public sealed class GanTrainer : IDisposable
         Networks = GanNetworks.Create(_modelOptions, training.Seed);
         try
         {
-            _generatorOptimizer = new Adam(Networks.Generator.Parameters(), model.GeneratorLearningRate, model.Beta1, model.Beta2);
-            _discriminatorOptimizer = new Adam(Networks.Discriminator.Parameters(), model.DiscriminatorLearningRate, model.Beta1, model.Beta2);
+            // Arrays, not the modules' lazy enumerations: Adam walks its parameter list on every step.
+            _generatorOptimizer = optim.Adam(Networks.Generator.parameters().ToArray(), model.GeneratorLearningRate, model.Beta1, model.Beta2);
+            _discriminatorOptimizer = optim.Adam(Networks.Discriminator.parameters().ToArray(), model.DiscriminatorLearningRate, model.Beta1, model.Beta2);
             _random = new Generator(DeriveSeed(training.Seed, 1));
             using (var dropout = new Generator(DeriveSeed(training.Seed, 2)))
-                _globalRandomState = dropout.GetState().DetachFromDisposeScope();
+                _globalRandomState = dropout.get_state().DetachFromDisposeScope();
             (_fixedNoise, _fixedLabels) = DrawFixedNoise(training.SampleGridColumns);
         }
         catch
@@ -113,17 +116,17 @@ public sealed class GanTrainer : IDisposable
         options.Validate();
         long count = GanTrainingData.Check(_modelOptions, samples, labels);
         int batchSize = (int)Math.Min(options.BatchSize, count);
-        if (_epochOrder is not null && (_epochOrder.Size(0) != count || _epochBatchSize != batchSize))
+        if (_epochOrder is not null && (_epochOrder.size(0) != count || _epochBatchSize != batchSize))
             throw new ArgumentException(
-                $"epoch {Epoch + 1} was interrupted over {_epochOrder.Size(0)} samples in batches of {_epochBatchSize}; " +
+                $"epoch {Epoch + 1} was interrupted over {_epochOrder.size(0)} samples in batches of {_epochBatchSize}; " +
                 $"finish it with the same samples and BatchSize (got {count} samples, batches of {batchSize})", nameof(samples));
 
         var run = new Run(options, samples, labels, batchSize, (int)(count / batchSize), checked(Epoch + options.Epochs), progress);
         Write(string.Create(CultureInfo.InvariantCulture,
             $"training {_modelOptions.Kind} GAN, epochs {Epoch + 1} to {run.TargetEpoch}: {count} samples, {run.BatchesPerEpoch} batches of {batchSize} per epoch, " +
             $"{options.DiscriminatorStepsPerBatch} D and {options.GeneratorStepsPerBatch} G steps per batch, {_modelOptions.Loss} G loss"));
-        using var callerRandomState = Generator.Default.GetState();
-        Generator.Default.SetState(_globalRandomState);
+        using var callerRandomState = random.get_rng_state();
+        random.set_rng_state(_globalRandomState);
         _training = true;
         try
         {
@@ -132,8 +135,8 @@ public sealed class GanTrainer : IDisposable
         finally
         {
             _training = false;
-            ReplaceGlobalRandomState(Generator.Default.GetState());
-            Generator.Default.SetState(callerRandomState);
+            ReplaceGlobalRandomState(random.get_rng_state());
+            random.set_rng_state(callerRandomState);
         }
         var elapsed = run.Clock.Elapsed;
         return new GanTrainingResult(Epoch, Step, run.DiscriminatorLosses, run.GeneratorLosses, elapsed,
@@ -150,20 +153,20 @@ public sealed class GanTrainer : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ThrowIfUnusable();
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string>();
-        AddSection(tensors, GeneratorKey, Networks.Generator.StateDict());
-        AddSection(tensors, DiscriminatorKey, Networks.Discriminator.StateDict());
-        using var generatorState = _generatorOptimizer.GetState();
-        using var discriminatorState = _discriminatorOptimizer.GetState();
+        AddSection(tensors, GeneratorKey, Networks.Generator.state_dict());
+        AddSection(tensors, DiscriminatorKey, Networks.Discriminator.state_dict());
+        var generatorState = AdamState.Extract(_generatorOptimizer);
+        var discriminatorState = AdamState.Extract(_discriminatorOptimizer);
         AddSection(tensors, GeneratorOptimizerKey, generatorState.Tensors);
         AddSection(metadata, GeneratorOptimizerKey, generatorState.Metadata);
         AddSection(tensors, DiscriminatorOptimizerKey, discriminatorState.Tensors);
         AddSection(metadata, DiscriminatorOptimizerKey, discriminatorState.Metadata);
-        tensors[TrainerRandomKey] = _random.GetState();
+        tensors[TrainerRandomKey] = _random.get_state();
         // During Train (e.g. from a progress handler) the live global state is the run's.
-        tensors[GlobalRandomKey] = _training ? Generator.Default.GetState() : _globalRandomState;
+        tensors[GlobalRandomKey] = _training ? random.get_rng_state() : _globalRandomState;
         tensors[FixedNoiseKey] = _fixedNoise;
         if (_fixedLabels is not null) tensors[FixedLabelsKey] = _fixedLabels;
         if (_epochOrder is not null) tensors[EpochOrderKey] = _epochOrder;
@@ -225,7 +228,7 @@ public sealed class GanTrainer : IDisposable
     {
         if (_epochOrder is null)
         {
-            _epochOrder = Tensors.Randperm(run.Samples.Size(0), generator: _random).DetachFromDisposeScope();
+            _epochOrder = randperm(run.Samples.size(0), generator: _random).DetachFromDisposeScope();
             _epochBatchSize = run.BatchSize;
         }
         var epochClock = Stopwatch.StartNew();
@@ -270,12 +273,12 @@ public sealed class GanTrainer : IDisposable
 
     private BatchResult TrainBatch(Run run, long start)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var generator = Networks.Generator;
         var discriminator = Networks.Discriminator;
-        var index = _epochOrder!.Narrow(0, start, run.BatchSize);
-        var real = generator.TrainingReal(run.Samples.IndexSelect(0, index));
-        var labels = run.Labels?.IndexSelect(0, index);
+        var index = _epochOrder!.narrow(0, start, run.BatchSize);
+        var real = generator.TrainingReal(run.Samples.index_select(0, index).to(TorchRuntime.DefaultDevice));
+        var labels = run.Labels?.index_select(0, index).to(TorchRuntime.DefaultDevice);
 
         Tensor fake = null!;
         double discriminatorLoss = 0, realScore = 0, fakeScore = 0;
@@ -283,13 +286,13 @@ public sealed class GanTrainer : IDisposable
         {
             // Only the last D step's fakes feed the first G step, so only they keep G's graph.
             fake = Fake(run.BatchSize, labels, real, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
-            var realLogits = discriminator.Call(real, labels);
-            var fakeLogits = discriminator.Call(fake.Detach(), labels);
+            var realLogits = discriminator.call(real, labels);
+            var fakeLogits = discriminator.call(fake.detach(), labels);
             var loss = GanLosses.Discriminator(realLogits, fakeLogits);
             discriminatorLoss = RequireFinite(loss, GanDivergence.NonFiniteDiscriminatorLoss);
-            _discriminatorOptimizer.ZeroGrad();
-            loss.Backward();
-            _discriminatorOptimizer.Step();
+            discriminator.zero_grad();
+            loss.backward();
+            _discriminatorOptimizer.step();
             realScore = MeanProbability(realLogits);
             fakeScore = MeanProbability(fakeLogits);
         }
@@ -298,11 +301,11 @@ public sealed class GanTrainer : IDisposable
         for (int k = 0; k < run.Options.GeneratorStepsPerBatch; k++)
         {
             if (k > 0) fake = Fake(run.BatchSize, labels, real, keepGraph: true);
-            var loss = GanLosses.Generator(discriminator.Call(fake, labels), _modelOptions.Loss);
+            var loss = GanLosses.Generator(discriminator.call(fake, labels), _modelOptions.Loss);
             generatorLoss = RequireFinite(loss, GanDivergence.NonFiniteGeneratorLoss);
-            _generatorOptimizer.ZeroGrad();
-            loss.Backward();
-            _generatorOptimizer.Step();
+            generator.zero_grad();
+            loss.backward();
+            _generatorOptimizer.step();
         }
         return new BatchResult(discriminatorLoss, generatorLoss, realScore, fakeScore);
     }
@@ -310,19 +313,20 @@ public sealed class GanTrainer : IDisposable
     // Conditional fakes take the real batch's labels, so D sees the same label distribution on both sides.
     private Tensor Fake(int count, Tensor? labels, Tensor real, bool keepGraph)
     {
-        using var gradMode = keepGraph ? Tensors.EnableGrad() : Tensors.NoGrad();
+        using var gradMode = keepGraph ? enable_grad() : no_grad();
         return Networks.Generator.TrainingFakes(Networks.Generator.SampleNoise(count, _random), labels, real);
     }
 
     private static double MeanProbability(Tensor logits)
     {
-        using var noGrad = Tensors.NoGrad();
-        return logits.Sigmoid().Mean().Item<double>();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return logits.sigmoid().mean().item<float>();
     }
 
     private double RequireFinite(Tensor loss, GanDivergence reason)
     {
-        double value = loss.Item<double>();
+        double value = loss.item<float>();
         if (!double.IsFinite(value)) Diverge(reason, $"loss {value.ToString(CultureInfo.InvariantCulture)}", Step + 1);
         return value;
     }
@@ -357,22 +361,22 @@ public sealed class GanTrainer : IDisposable
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"epoch-{Epoch:D3}.png"));
         var generator = Networks.Generator;
-        bool wasTraining = generator.IsTraining;
-        using var scope = Tensors.NewDisposeScope();
+        bool wasTraining = generator.training;
+        using var scope = NewDisposeScope();
         Tensor samples;
-        generator.Eval();
+        generator.eval();
         try
         {
-            using var noGrad = Tensors.NoGrad();
-            samples = generator.Call(_fixedNoise, _fixedLabels);
+            using var noGrad = no_grad();
+            samples = generator.call(_fixedNoise, _fixedLabels);
         }
         finally
         {
-            generator.Train(wasTraining);
+            generator.train(wasTraining);
         }
         int columns = _fixedLabels is null
-            ? (int)Math.Round(Math.Sqrt(_fixedNoise.Size(0)))
-            : (int)(_fixedNoise.Size(0) / _modelOptions.ClassCount);
+            ? (int)Math.Round(Math.Sqrt(_fixedNoise.size(0)))
+            : (int)(_fixedNoise.size(0) / _modelOptions.ClassCount);
         var rowLabels = _fixedLabels is null ? null : Enumerable.Range(0, _modelOptions.ClassCount).Select(c => Text(c)).ToArray();
         GanSampleGrid.Write(samples, columns, rowLabels, path);
         return path;
@@ -385,24 +389,26 @@ public sealed class GanTrainer : IDisposable
             return (Networks.Generator.SampleNoise((long)columns * columns, _random).DetachFromDisposeScope(), null);
         long count = (long)columns * _modelOptions.ClassCount;
         var noise = Networks.Generator.SampleNoise(count, _random).DetachFromDisposeScope();
-        using var classes = Tensors.Arange(_modelOptions.ClassCount);
-        var labels = classes.Unsqueeze(1).Expand(_modelOptions.ClassCount, columns).Reshape(count).DetachFromDisposeScope();
+        using var scope = NewDisposeScope();
+        var classes = arange(_modelOptions.ClassCount, dtype: ScalarType.Int64, device: TorchRuntime.DefaultDevice);
+        var labels = classes.unsqueeze(1).expand(_modelOptions.ClassCount, columns).reshape(count).DetachFromDisposeScope();
         return (noise, labels);
     }
 
     private void Restore(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata, string path)
     {
-        Networks.Generator.LoadStateDict(Section(tensors, GeneratorKey));
-        Networks.Discriminator.LoadStateDict(Section(tensors, DiscriminatorKey));
-        using (var state = new OptimizerState(Section(tensors, GeneratorOptimizerKey), Section(metadata, GeneratorOptimizerKey)))
-            _generatorOptimizer.LoadState(state);
-        using (var state = new OptimizerState(Section(tensors, DiscriminatorOptimizerKey), Section(metadata, DiscriminatorOptimizerKey)))
-            _discriminatorOptimizer.LoadState(state);
-        _random.SetState(Required(tensors, TrainerRandomKey));
-        ReplaceGlobalRandomState(Required(tensors, GlobalRandomKey).Clone());
+        Networks.Generator.LoadStateDictChecked(Section(tensors, GeneratorKey));
+        Networks.Discriminator.LoadStateDictChecked(Section(tensors, DiscriminatorKey));
+        AdamState.Restore(_generatorOptimizer, Section(tensors, GeneratorOptimizerKey), Section(metadata, GeneratorOptimizerKey));
+        AdamState.Restore(_discriminatorOptimizer, Section(tensors, DiscriminatorOptimizerKey), Section(metadata, DiscriminatorOptimizerKey));
+        var globalState = Required(tensors, GlobalRandomKey);
+        using (var probe = new Generator())
+            probe.SetStateChecked(globalState);
+        _random.SetStateChecked(Required(tensors, TrainerRandomKey));
+        ReplaceGlobalRandomState(globalState.clone());
         CopyExact(_fixedNoise, Required(tensors, FixedNoiseKey), FixedNoiseKey);
         if (_fixedLabels is not null) CopyExact(_fixedLabels, Required(tensors, FixedLabelsKey), FixedLabelsKey);
-        _epochOrder = tensors.TryGetValue(EpochOrderKey, out var order) ? order.Clone().DetachFromDisposeScope() : null;
+        _epochOrder = tensors.TryGetValue(EpochOrderKey, out var order) ? order.clone().DetachFromDisposeScope() : null;
         Epoch = ParseInt(metadata, EpochKey);
         Step = ParseLong(metadata, StepKey);
         _epochBatch = ParseInt(metadata, EpochBatchKey);
@@ -413,9 +419,9 @@ public sealed class GanTrainer : IDisposable
 
     private static void CopyExact(Tensor target, Tensor source, string key)
     {
-        if (!target.Shape.SequenceEqual(source.Shape) || target.DType != source.DType)
-            throw new FormatException($"'{key}' is {source.DType} [{string.Join(", ", source.Shape)}], expected {target.DType} [{string.Join(", ", target.Shape)}]");
-        target.CopyInPlace(source);
+        if (!target.shape.SequenceEqual(source.shape) || target.dtype != source.dtype)
+            throw new FormatException($"'{key}' is {source.dtype} [{string.Join(", ", source.shape)}], expected {target.dtype} [{string.Join(", ", target.shape)}]");
+        target.copy_(source);
     }
 
     private void ReplaceGlobalRandomState(Tensor state)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gan.Models.Gans;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Training;
 
@@ -13,16 +13,16 @@ internal static class GanTrainingData
     {
         ArgumentNullException.ThrowIfNull(samples);
         string expected = $"float32 [N, {string.Join(", ", options.SampleShape)}]";
-        if (samples.DType != DType.Float32)
-            throw new ArgumentException($"{options.Kind} training samples must be {expected}, not {samples.DType}", nameof(samples));
-        if (samples.Dim != options.SampleShape.Length + 1 || !samples.Shape.Skip(1).SequenceEqual(options.SampleShape.Select(d => (long)d)))
-            throw new ArgumentException($"{options.Kind} training samples must be {expected}, not [{string.Join(", ", samples.Shape)}]", nameof(samples));
-        long count = samples.Size(0);
+        if (samples.dtype != ScalarType.Float32)
+            throw new ArgumentException($"{options.Kind} training samples must be {expected}, not {samples.dtype}", nameof(samples));
+        if (samples.dim() != options.SampleShape.Length + 1 || !samples.shape.Skip(1).SequenceEqual(options.SampleShape.Select(d => (long)d)))
+            throw new ArgumentException($"{options.Kind} training samples must be {expected}, not [{string.Join(", ", samples.shape)}]", nameof(samples));
+        long count = samples.size(0);
         if (count < 2)
             throw new ArgumentException($"training needs at least 2 samples (BatchNorm needs two per batch), not {count}", nameof(samples));
-        using (var scope = Tensors.NewDisposeScope())
+        using (var scope = NewDisposeScope())
         {
-            double min = samples.Min().Item<double>(), max = samples.Max().Item<double>();
+            double min = samples.min().item<float>(), max = samples.max().item<float>();
             // NaN fails both comparisons, so NaN data is refused here rather than diverging later.
             if (!(min >= -1 && max <= 1))
                 throw new ArgumentException(

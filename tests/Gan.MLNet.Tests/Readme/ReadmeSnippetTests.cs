@@ -3,7 +3,7 @@ using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Tests.Readme;
 
-/// <summary>The Gan.MLNet snippet of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve snippet) identical.</summary>
+/// <summary>The Gan.MLNet snippet of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve and TorchSharp snippets) identical.</summary>
 [TestClass]
 public sealed class ReadmeSnippetTests
 {
@@ -58,6 +58,7 @@ public sealed class ReadmeSnippetTests
     [TestMethod]
     [DataRow("tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs", "readme-mlnet")]
     [DataRow("tests/Gan.MLNet.Tests/SuperResolution/SuperResolveSnippetTests.cs", "readme-superresolve")]
+    [DataRow("tests/Gan.Models.Tests/Torch/ReadmeTorchSnippetTests.cs", "readme-torchsharp")]
     public void TheReadmeShowsExactlyThisCode(string testFile, string region)
     {
         string source = File.ReadAllText(Path.Combine(RepositoryRoot(), testFile));

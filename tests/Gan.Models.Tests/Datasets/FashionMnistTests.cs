@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Gan.Models.Datasets;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Datasets;
 
@@ -47,16 +48,16 @@ public sealed class FashionMnistTests
     public void SyntheticSplitLoadsShapesLabelsAndScaledPixels()
     {
         WriteSplit(3);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var set = FashionMnist.Load(_folder, "train", PixelRange.MinusOneToOne);
-        CollectionAssert.AreEqual(new long[] { 3, 1, 2, 3 }, set.Images.Shape);
-        CollectionAssert.AreEqual(new long[] { 0, 1, 2 }, set.Labels.ToArray<long>());
-        var pixels = set.Images.ToArray<float>();
+        CollectionAssert.AreEqual(new long[] { 3, 1, 2, 3 }, set.Images.shape);
+        CollectionAssert.AreEqual(new long[] { 0, 1, 2 }, set.Labels.CopyToArray<long>());
+        var pixels = set.Images.CopyToArray<float>();
         for (int i = 0; i < pixels.Length; i++)
             Assert.AreEqual((i * 51 % 256) / 127.5f - 1f, pixels[i], 1e-6f);
 
         using var unit = FashionMnist.Load(_folder, "train", PixelRange.ZeroToOne);
-        Assert.AreEqual(51 / 255f, unit.Images.ToArray<float>()[1], 1e-6f);
+        Assert.AreEqual(51 / 255f, unit.Images.CopyToArray<float>()[1], 1e-6f);
         Assert.AreEqual(PixelRange.ZeroToOne, unit.Range);
     }
 
@@ -110,7 +111,7 @@ public sealed class FashionMnistTests
         StringAssert.Contains(e.Message, "t10k-images-idx3-ubyte.gz");
         foreach (var name in new[] { "images-idx3-ubyte.gz", "labels-idx1-ubyte.gz" })
             File.Copy(Path.Combine(_folder, $"train-{name}"), Path.Combine(_folder, $"t10k-{name}"));
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var split = FashionMnist.LoadSplit(_folder);
         Assert.AreEqual(3L, split.Train.Count);
         Assert.AreEqual(3L, split.Test.Count);
@@ -132,14 +133,14 @@ public sealed class FashionMnistTests
             Assert.Inconclusive("Debian's dataset-fashion-mnist is not installed");
         foreach (var (split, count) in new[] { ("train", 60000L), ("t10k", 10000L) })
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             using var set = FashionMnist.Load(FashionMnist.DefaultFolder, split);
-            CollectionAssert.AreEqual(new[] { count, 1, 28, 28 }, set.Images.Shape);
-            Assert.AreEqual(0L, set.Labels.Min().Item<long>());
-            Assert.AreEqual(9L, set.Labels.Max().Item<long>());
-            Assert.AreEqual(-1f, set.Images.Min().Item<float>());
-            Assert.AreEqual(1f, set.Images.Max().Item<float>());
-            var perClass = set.Labels.ToArray<long>().CountBy(l => l).OrderBy(p => p.Key).Select(p => (long)p.Value).ToArray();
+            CollectionAssert.AreEqual(new[] { count, 1, 28, 28 }, set.Images.shape);
+            Assert.AreEqual(0L, set.Labels.min().item<long>());
+            Assert.AreEqual(9L, set.Labels.max().item<long>());
+            Assert.AreEqual(-1f, set.Images.min().item<float>());
+            Assert.AreEqual(1f, set.Images.max().item<float>());
+            var perClass = set.Labels.CopyToArray<long>().CountBy(l => l).OrderBy(p => p.Key).Select(p => (long)p.Value).ToArray();
             CollectionAssert.AreEqual(Enumerable.Repeat(count / 10, 10).ToArray(), perClass);
         }
     }

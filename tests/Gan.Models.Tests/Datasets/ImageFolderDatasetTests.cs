@@ -1,6 +1,7 @@
 using Gan.Imaging;
 using Gan.Models.Datasets;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Datasets;
 
@@ -36,13 +37,13 @@ public sealed class ImageFolderDatasetTests
         WritePng("cat/.thumbs/ignored.png", ImageColor.Black);
         File.WriteAllText(Path.Combine(_root, "cat", "notes.txt"), "not an image");
 
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var set = ImageFolderDataset.LoadBySubfolder(_root, new ImageFolderOptions { ImageSize = 8 });
         CollectionAssert.AreEqual(new[] { "Dog", "bird", "cat" }, set.ClassNames.ToArray());
-        CollectionAssert.AreEqual(new long[] { 0, 1, 2, 2 }, set.Labels.ToArray<long>());
-        CollectionAssert.AreEqual(new long[] { 4, 1, 8, 8 }, set.Images.Shape);
+        CollectionAssert.AreEqual(new long[] { 0, 1, 2, 2 }, set.Labels.CopyToArray<long>());
+        CollectionAssert.AreEqual(new long[] { 4, 1, 8, 8 }, set.Images.shape);
         // Paths in ordinal order within a class: "cat/a/nested.png" (green) before "cat/b.png" (red); gray is BT.601 luma.
-        float[] firstPixelOf(int i) => set.Images.Narrow(0, i, 1).ToArray<float>();
+        float[] firstPixelOf(int i) => set.Images.narrow(0, i, 1).CopyToArray<float>();
         Assert.AreEqual(Scaled(255), firstPixelOf(0)[0], 1e-6f);
         Assert.AreEqual(Scaled(10), firstPixelOf(1)[63], 1e-6f);
         Assert.AreEqual(Scaled(new ImageColor(0, 255, 0).Luma), firstPixelOf(2)[0], 1e-6f);
@@ -57,11 +58,11 @@ public sealed class ImageFolderDatasetTests
         byte[] interleaved = [255, 0, 0, /**/ 0, 255, 0, /**/ 0, 0, 255, /**/ 51, 102, 153];
         Image.FromPixels(2, 2, PixelFormat.Rgb24, interleaved).Save(path);
 
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var set = ImageFolderDataset.LoadBySubfolder(_root, new ImageFolderOptions { ImageSize = 2, Channels = 3, Range = PixelRange.ZeroToOne });
-        CollectionAssert.AreEqual(new long[] { 1, 3, 2, 2 }, set.Images.Shape);
+        CollectionAssert.AreEqual(new long[] { 1, 3, 2, 2 }, set.Images.shape);
         float[] expected = [1, 0, 0, 0.2f, /**/ 0, 1, 0, 0.4f, /**/ 0, 0, 1, 0.6f];
-        var actual = set.Images.ToArray<float>();
+        var actual = set.Images.CopyToArray<float>();
         for (int i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], actual[i], 1e-6f, $"element {i}");
     }
 
@@ -101,12 +102,12 @@ public sealed class ImageFolderDatasetTests
         WritePng("img/b.png", ImageColor.Black);
         string csv = WriteCsv("Label,extra,Path", "10,x,img/a.png", "", "2,y,\"img/b.png\"", "10,z,img/b.png");
 
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var set = ImageFolderDataset.LoadFromCsv(csv, new ImageFolderOptions { ImageSize = 4 });
         CollectionAssert.AreEqual(new[] { "2", "10" }, set.ClassNames.ToArray());
-        CollectionAssert.AreEqual(new long[] { 1, 0, 1 }, set.Labels.ToArray<long>());
-        Assert.AreEqual(1f, set.Images.Narrow(0, 0, 1).Min().Item<float>());
-        Assert.AreEqual(-1f, set.Images.Narrow(0, 1, 1).Max().Item<float>());
+        CollectionAssert.AreEqual(new long[] { 1, 0, 1 }, set.Labels.CopyToArray<long>());
+        Assert.AreEqual(1f, set.Images.narrow(0, 0, 1).min().item<float>());
+        Assert.AreEqual(-1f, set.Images.narrow(0, 1, 1).max().item<float>());
     }
 
     [TestMethod]

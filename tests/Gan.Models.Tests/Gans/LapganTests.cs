@@ -1,8 +1,9 @@
 using Gan.Imaging;
 using Gan.Models.Gans;
 using Gan.Models.Gans.Lapgan;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Gans;
 
@@ -21,39 +22,39 @@ public sealed class LapganTests
     };
 
     private static Tensor? Labels(GanOptions options, params long[] values) =>
-        options.IsConditional ? Tensors.FromArray(values, values.Length) : null;
+        options.IsConditional ? tensor(values) : null;
 
     private static Tensor Images(long count, int channels, int side, ulong seed)
     {
         using var random = new Generator(seed);
-        return Tensors.Rand([count, channels, side, side], generator: random).Mul(2).Sub(1);
+        return rand([count, channels, side, side], generator: random).mul(2).sub(1);
     }
 
     [TestMethod]
     public void TheLaplacianPyramidRebuildsTheImage()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = Images(3, 2, 32, seed: 1);
         var (coarse, residuals) = LaplacianPyramid.Decompose(images, 2);
-        CollectionAssert.AreEqual(new long[] { 3, 2, 8, 8 }, coarse.Shape);
-        CollectionAssert.AreEqual(new long[] { 3, 2, 16, 16 }, residuals[0].Shape);
-        CollectionAssert.AreEqual(new long[] { 3, 2, 32, 32 }, residuals[1].Shape);
+        CollectionAssert.AreEqual(new long[] { 3, 2, 8, 8 }, coarse.shape);
+        CollectionAssert.AreEqual(new long[] { 3, 2, 16, 16 }, residuals[0].shape);
+        CollectionAssert.AreEqual(new long[] { 3, 2, 32, 32 }, residuals[1].shape);
         var rebuilt = LaplacianPyramid.Reconstruct(coarse, residuals);
-        Assert.IsLessThan(1e-6f, rebuilt.Sub(images).Abs().Max().Item<float>());
+        Assert.IsLessThan(1e-6f, rebuilt.sub(images).abs().max().item<float>());
         // The coarse image is the image's 4×4 block means, and the residuals carry real detail.
-        var blockMean = images.Narrow(1, 0, 1).Narrow(2, 0, 4).Narrow(3, 0, 4).Mean().Item<float>();
-        Assert.AreEqual(blockMean, coarse.Narrow(1, 0, 1).Narrow(2, 0, 1).Narrow(3, 0, 1).Mean().Item<float>(), 1e-6f);
-        Assert.IsGreaterThan(0.1f, residuals[1].Abs().Mean().Item<float>());
+        var blockMean = images.narrow(1, 0, 1).narrow(2, 0, 4).narrow(3, 0, 4).mean().item<float>();
+        Assert.AreEqual(blockMean, coarse.narrow(1, 0, 1).narrow(2, 0, 1).narrow(3, 0, 1).mean().item<float>(), 1e-6f);
+        Assert.IsGreaterThan(0.1f, residuals[1].abs().mean().item<float>());
     }
 
     [TestMethod]
     public void ASmoothImageHasNoFineResidual()
     {
-        using var scope = Tensors.NewDisposeScope();
-        var constant = Tensors.Full([1, 1, 16, 16], 0.25f);
+        using var scope = NewDisposeScope();
+        var constant = full([1, 1, 16, 16], 0.25f);
         var (coarse, residuals) = LaplacianPyramid.Decompose(constant, 1);
-        Assert.IsLessThan(1e-6f, residuals[0].Abs().Max().Item<float>());
-        Assert.AreEqual(0.25f, coarse.Mean().Item<float>(), 1e-6f);
+        Assert.IsLessThan(1e-6f, residuals[0].abs().max().item<float>());
+        Assert.AreEqual(0.25f, coarse.mean().item<float>(), 1e-6f);
     }
 
     [TestMethod]
@@ -62,7 +63,7 @@ public sealed class LapganTests
         foreach (var kind in new[] { GanKind.Lapgan, GanKind.ConditionalLapgan })
         foreach (int channels in new[] { 1, 3 })
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var options = Options(kind, channels);
             Assert.AreEqual(8 + 16 * 16 + 32 * 32, options.NoiseSize);
             using var nets = GanNetworks.Create(options);
@@ -73,40 +74,40 @@ public sealed class LapganTests
             Assert.HasCount(3, levels);
             for (int k = 0; k < 3; k++)
             {
-                CollectionAssert.AreEqual(new long[] { 2, channels, generator.Sides[k], generator.Sides[k] }, levels[k].Shape, $"{kind}, level {k}");
-                Assert.IsLessThanOrEqualTo(1f, levels[k].Abs().Max().Item<float>(), $"{kind}, level {k} in [-1, 1]");
+                CollectionAssert.AreEqual(new long[] { 2, channels, generator.Sides[k], generator.Sides[k] }, levels[k].shape, $"{kind}, level {k}");
+                Assert.IsLessThanOrEqualTo(1f, levels[k].abs().max().item<float>(), $"{kind}, level {k} in [-1, 1]");
             }
             var real = generator.TrainingReal(Images(2, channels, 32, seed: 2));
             var fake = generator.TrainingFakes(generator.SampleNoise(2), labels, real);
-            CollectionAssert.AreEqual(real.Shape, fake.Shape);
-            var logits = nets.Discriminator.Call(fake, labels);
-            CollectionAssert.AreEqual(new long[] { 3 * 2 }, logits.Shape, "one logit per level per sample");
+            CollectionAssert.AreEqual(real.shape, fake.shape);
+            var logits = nets.Discriminator.call(fake, labels);
+            CollectionAssert.AreEqual(new long[] { 3 * 2 }, logits.shape, "one logit per level per sample");
         }
     }
 
     [TestMethod]
     public void SamplingRunsCoarseToFineTo32Pixels()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options();
         using var nets = GanNetworks.Create(options);
         using var random = new Generator(3);
         var samples = nets.Generator.Sample(4, Labels(options, 0, 1, 2, 0), random);
-        CollectionAssert.AreEqual(new long[] { 4, 1, 32, 32 }, samples.Shape);
-        nets.Generator.Eval();
+        CollectionAssert.AreEqual(new long[] { 4, 1, 32, 32 }, samples.shape);
+        nets.Generator.eval();
         using var again = new Generator(3);
         var levels = ((LapganGenerator)nets.Generator).GenerateLevels(nets.Generator.SampleNoise(4, again), Labels(options, 0, 1, 2, 0));
-        Assert.IsTrue(levels[^1].ValueEquals(samples), "eval-mode levels end in the sample");
+        Assert.IsTrue(Same(levels[^1], samples), "eval-mode levels end in the sample");
     }
 
     [TestMethod]
     public void TrainingFakesRefineTheRealCoarserImages()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options(GanKind.Lapgan);
         using var nets = GanNetworks.Create(options);
         var generator = nets.Generator;
-        generator.Eval();
+        generator.eval();
         using var random = new Generator(4);
         var noise = generator.SampleNoise(2, random);
         var realA = generator.TrainingReal(Images(2, 1, 32, seed: 5));
@@ -114,22 +115,22 @@ public sealed class LapganTests
         var fakeA = generator.TrainingFakes(noise, null, realA);
         var fakeB = generator.TrainingFakes(noise, null, realB);
         const int coarse = 8 * 8;
-        Assert.IsTrue(fakeA.Narrow(1, 0, coarse).ValueEquals(fakeB.Narrow(1, 0, coarse)), "the coarse level ignores the real batch");
-        Assert.IsFalse(fakeA.Narrow(1, coarse, 16 * 16).ValueEquals(fakeB.Narrow(1, coarse, 16 * 16)), "level 16 refines the real 8-px image");
+        Assert.IsTrue(Same(fakeA.narrow(1, 0, coarse), fakeB.narrow(1, 0, coarse)), "the coarse level ignores the real batch");
+        Assert.IsFalse(Same(fakeA.narrow(1, coarse, 16 * 16), fakeB.narrow(1, coarse, 16 * 16)), "level 16 refines the real 8-px image");
         // Its fake is u(real 8 px) + residual, so removing the residual leaves exactly the real low-pass image.
         var levels = LaplacianPyramid.Gaussian(Images(2, 1, 32, seed: 5), 2);
-        Assert.IsGreaterThan(0.1f, fakeA.Narrow(1, coarse, 16 * 16).Sub(levels[1].Flatten(1)).Abs().Mean().Item<float>(), "fakes differ from the real level");
+        Assert.IsGreaterThan(0.1f, fakeA.narrow(1, coarse, 16 * 16).sub(levels[1].flatten(1)).abs().mean().item<float>(), "fakes differ from the real level");
     }
 
     [TestMethod]
     [DoNotParallelize]
     public void ATinyRunMovesEveryLevelsLosses()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options(side: 16, levels: 2);
         var (images, labels) = Squares(48, seed: 7);
         using var trainer = new GanTrainer(options, new GanTrainerOptions { Epochs = 4, BatchSize = 16, LogEveryBatches = 0, Seed = 3 });
-        var before = trainer.Networks.Generator.StateDict().ToDictionary(e => e.Key, e => e.Value.Clone());
+        var before = trainer.Networks.Generator.state_dict().ToDictionary(e => e.Key, e => e.Value.clone());
         var result = trainer.Train(images, labels);
         Assert.HasCount(12, result.DiscriminatorLosses);
         Assert.IsTrue(result.DiscriminatorLosses.Concat(result.GeneratorLosses).All(double.IsFinite));
@@ -137,9 +138,9 @@ public sealed class LapganTests
         Assert.AreNotEqual(result.GeneratorLosses[0], result.GeneratorLosses[^1]);
         foreach (string prefix in new[] { "coarse.", "level8.", "level16." })
         {
-            var changed = trainer.Networks.Generator.StateDict()
+            var changed = trainer.Networks.Generator.state_dict()
                 .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Key.EndsWith("weight", StringComparison.Ordinal))
-                .Any(e => !e.Value.ValueEquals(before[e.Key]));
+                .Any(e => !Same(e.Value, before[e.Key]));
             Assert.IsTrue(changed, $"{prefix} weights were trained");
         }
     }
@@ -151,7 +152,7 @@ public sealed class LapganTests
         string folder = Path.Combine(Path.GetTempPath(), $"lapgan-{Guid.NewGuid():N}");
         try
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var options = Options(side: 16, levels: 2);
             var (images, labels) = Squares(32, seed: 8);
             GanTrainerOptions Training(int epochs) => new() { Epochs = epochs, BatchSize = 16, LogEveryBatches = 0, Seed = 4, SampleGridColumns = 2, SampleDirectory = folder };
@@ -169,14 +170,14 @@ public sealed class LapganTests
             Assert.AreEqual(GanKind.ConditionalLapgan, resumed.ModelOptions.Kind);
             Assert.AreEqual(4, resumed.ModelOptions.Lapgan.GeneratorWidth, "the pyramid options are in the checkpoint");
             resumed.TrainingOptions.Epochs = 1;
-            long live = Tensors.SettledLiveTensorCount();
+            long live = LiveTensors.SettledCount();
             var last = resumed.Train(images, labels);
-            Assert.AreEqual(live, Tensors.LiveTensorCount, "a LAPGAN epoch leaks no tensors");
+            Assert.AreEqual(live, LiveTensors.Count, "a LAPGAN epoch leaks no tensors");
             CollectionAssert.AreEqual(all.DiscriminatorLosses.Skip(4).ToArray(), last.DiscriminatorLosses.ToArray());
             CollectionAssert.AreEqual(all.GeneratorLosses.Skip(4).ToArray(), last.GeneratorLosses.ToArray());
-            var expected = straight.Networks.Generator.StateDict();
-            foreach (var (key, value) in resumed.Networks.Generator.StateDict())
-                Assert.IsTrue(value.ValueEquals(expected[key]), key);
+            var expected = straight.Networks.Generator.state_dict();
+            foreach (var (key, value) in resumed.Networks.Generator.state_dict())
+                Assert.IsTrue(Same(value, expected[key]), key);
         }
         finally
         {
@@ -187,24 +188,24 @@ public sealed class LapganTests
     /// <summary>Class c (of 3): a bright square of side 8 + 2c on a dark 16-px background, so every level has structure.</summary>
     private static (Tensor Images, Tensor Labels) Squares(long count, ulong seed)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var random = new Generator(seed);
-        var labels = Tensors.Randint(0, 3, [count], generator: random);
-        var images = Tensors.Full([count, 1, 16, 16], -1f);
+        var labels = randint(0, 3, [count], generator: random);
+        var images = full([count, 1, 16, 16], -1f);
         for (int c = 0; c < 3; c++)
         {
-            var mask = labels.Eq(c).View(count, 1, 1, 1).To(DType.Float32);
-            var square = Tensors.Full([count, 1, 16, 16], -1f);
-            square.Narrow(2, 4 - c, 8 + 2 * c).Narrow(3, 4 - c, 8 + 2 * c).FillInPlace(1f);
-            images = images.Add(square.Add(1).Mul(mask));
+            var mask = labels.eq(c).view(count, 1, 1, 1).to(ScalarType.Float32);
+            var square = full([count, 1, 16, 16], -1f);
+            square.narrow(2, 4 - c, 8 + 2 * c).narrow(3, 4 - c, 8 + 2 * c).fill_(1f);
+            images = images.add(square.add(1).mul(mask));
         }
-        return (scope.MoveToOuter(images.Clamp(-1, 1)), scope.MoveToOuter(labels));
+        return (images.clamp(-1, 1).MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
     }
 
     [TestMethod]
     public void SaveThenLoadGivesTheSameSamples()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options();
         using var nets = GanNetworks.Create(options, seed: 9);
         using var buffer = new MemoryStream();
@@ -217,13 +218,13 @@ public sealed class LapganTests
         using var a = new Generator(11);
         using var b = new Generator(11);
         var labels = Labels(options, 2, 1, 0);
-        Assert.IsTrue(nets.Generator.Sample(3, labels, a).ValueEquals(loaded.Sample(3, labels, b)));
+        Assert.IsTrue(Same(nets.Generator.Sample(3, labels, a), loaded.Sample(3, labels, b)));
     }
 
     [TestMethod]
     public void TheLevelGridShowsEveryLevelPerSample()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options();
         using var nets = GanNetworks.Create(options);
         string path = Path.Combine(Path.GetTempPath(), $"lapgan-grid-{Guid.NewGuid():N}.png");
@@ -234,7 +235,7 @@ public sealed class LapganTests
             var image = Image.Load(path);
             Assert.AreEqual(2 + LapganLevelGrid.Columns(2) * (32 + 2), image.Width);
             Assert.AreEqual(2 + 3 * (32 + 2), image.Height);
-            Assert.IsTrue(generator.IsTraining, "the training mode is restored");
+            Assert.IsTrue(generator.training, "the training mode is restored");
         }
         finally
         {
@@ -264,10 +265,10 @@ public sealed class LapganTests
     [TestMethod]
     public void TheDiscriminatorRefusesPlainImages()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var options = Options(GanKind.Lapgan);
         using var nets = GanNetworks.Create(options);
-        var e = Assert.ThrowsExactly<ArgumentException>(() => nets.Discriminator.Call(Images(2, 1, 32, seed: 1), null));
+        var e = Assert.ThrowsExactly<ArgumentException>(() => nets.Discriminator.call(Images(2, 1, 32, seed: 1), null));
         StringAssert.Contains(e.Message, "packed pyramids [N, 1344]");
     }
 
@@ -286,6 +287,8 @@ public sealed class LapganTests
         StringAssert.Contains(e.Message, "gan.lapgan.levels");
         Assert.IsFalse(new GanOptions().ToMetadata().Keys.Any(k => k.Contains("lapgan", StringComparison.Ordinal)), "other kinds keep their metadata");
     }
+
+    private static bool Same(Tensor a, Tensor b) => a.dtype == b.dtype && a.shape.SequenceEqual(b.shape) && a.allclose(b, rtol: 0, atol: 0);
 
     private static void AssertRefused(Action<GanOptions> change, string option)
     {

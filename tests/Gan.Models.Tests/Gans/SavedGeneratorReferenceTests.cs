@@ -1,6 +1,7 @@
 using Gan.Models.Gans;
-using Gan.Torch;
+using Gan.Models.Torch;
 using static Gan.Models.Tests.ReferenceFixtures;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Gans;
 
@@ -20,14 +21,14 @@ public sealed class SavedGeneratorReferenceTests
     {
         using var reference = Load($"{name}.reference.safetensors");
         using var generator = LoadGenerator(name);
-        generator.Eval();
-        using var noGrad = Tensors.NoGrad();
+        generator.eval();
+        using var noGrad = no_grad();
 
-        using var output = generator.Call(reference["noise"], reference["labels"]);
+        using var output = generator.call(reference["noise"], reference["labels"]);
 
         Assert.AreEqual(kind, generator.Options.Kind);
         AssertMatches(output, reference["output"], name);
-        float[] values = reference["output"].ToArray<float>();
+        float[] values = reference["output"].CopyToArray<float>();
         Assert.IsGreaterThan(0.5f, values.Max() - values.Min(), "the reference samples are not constant");
     }
 
@@ -39,10 +40,10 @@ public sealed class SavedGeneratorReferenceTests
     {
         using var reference = Load($"{name}.reference.safetensors");
         using var generator = LoadGenerator(name);
-        generator.Train();
-        using var noGrad = Tensors.NoGrad();
+        generator.train();
+        using var noGrad = no_grad();
 
-        using var batchStatistics = generator.Call(reference["noise"], reference["labels"]);
+        using var batchStatistics = generator.call(reference["noise"], reference["labels"]);
 
         Assert.IsGreaterThan(0.05f, MaxDifference(batchStatistics, reference["output"]),
             "normalising with the batch's statistics instead of the saved running ones must miss the reference");
@@ -92,8 +93,8 @@ public sealed class SavedGeneratorReferenceTests
         ], file);
     }
 
-    // The embedding of MlpGenerator is saved as "labelEmb" (its field is _labelEmb), unlike the "label_emb" of
-    // DcganGenerator: files users have carry this name, so it stays.
+    // The embedding of MlpGenerator is saved as "labelEmb" (its key is pinned by ComponentName), unlike the "label_emb"
+    // of DcganGenerator: files users have carry this name, so it stays.
     private static string[] MlpGeneratorKeys(string prefix) =>
     [
         .. new[]

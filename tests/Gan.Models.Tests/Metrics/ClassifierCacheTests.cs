@@ -1,7 +1,7 @@
 using Gan.Models.Datasets;
 using Gan.Models.Metrics;
-using Gan.Torch;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Metrics;
 
@@ -19,9 +19,9 @@ public sealed class ClassifierCacheTests
     private static LabelledImageSet TinySet()
     {
         using var random = new Generator(5);
-        using var scope = Tensors.NewDisposeScope();
-        var images = Tensors.Rand([24, 1, 28, 28], generator: random);
-        var labels = Tensors.FromArray(Enumerable.Range(0, 24).Select(i => (long)(i % 3)).ToArray());
+        using var scope = NewDisposeScope();
+        var images = rand([24, 1, 28, 28], generator: random);
+        var labels = tensor(Enumerable.Range(0, 24).Select(i => (long)(i % 3)).ToArray());
         return new LabelledImageSet(images, labels, ["x", "y", "z"], PixelRange.ZeroToOne);
     }
 
@@ -43,9 +43,9 @@ public sealed class ClassifierCacheTests
         using var loaded = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new CollectingProgress(epochs));
         Assert.IsEmpty(epochs, "a cached classifier is not retrained");
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(path));
-        using (var scope = Tensors.NewDisposeScope())
-        using (Tensors.NoGrad())
-            CollectionAssert.AreEqual(trained.Call(data.Images).ToArray<float>(), loaded.Call(data.Images).ToArray<float>());
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+            CollectionAssert.AreEqual(trained.call(data.Images).CopyToArray<float>(), loaded.call(data.Images).CopyToArray<float>());
 
         var other = recipe with { Seed = 2 };
         Assert.IsFalse(ClassifierCache.IsCached(path, data, "tiny", other));
@@ -66,9 +66,9 @@ public sealed class ClassifierCacheTests
         using var a = new LeNetClassifier(classCount: 3);
         using var b = new LeNetClassifier(classCount: 3);
         Assert.AreEqual(a.Fit(data, recipe), b.Fit(data, recipe));
-        using var scope = Tensors.NewDisposeScope();
-        using var noGrad = Tensors.NoGrad();
-        CollectionAssert.AreEqual(a.Call(data.Images).ToArray<float>(), b.Call(data.Images).ToArray<float>());
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        CollectionAssert.AreEqual(a.call(data.Images).CopyToArray<float>(), b.call(data.Images).CopyToArray<float>());
     }
 
     [TestMethod]

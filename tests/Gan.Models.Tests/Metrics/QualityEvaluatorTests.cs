@@ -1,7 +1,8 @@
 using Gan.Models.Datasets;
 using Gan.Models.Gans;
 using Gan.Models.Metrics;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Metrics;
 
@@ -18,9 +19,9 @@ public sealed class QualityEvaluatorTests
     public void CreateTinyReference()
     {
         using var random = new Generator(3);
-        using var scope = Tensors.NewDisposeScope();
-        var images = Tensors.Rand([40, 1, 28, 28], generator: random).Mul(2.0).Sub(1.0);
-        var labels = Tensors.FromArray(Enumerable.Range(0, 40).Select(i => (long)(i % Classes)).ToArray());
+        using var scope = NewDisposeScope();
+        var images = rand([40, 1, 28, 28], generator: random).mul(2.0).sub(1.0);
+        var labels = tensor(Enumerable.Range(0, 40).Select(i => (long)(i % Classes)).ToArray());
         _reference = new LabelledImageSet(images, labels, ["a", "b", "c", "d"], PixelRange.MinusOneToOne);
         _classifier = new LeNetClassifier(classCount: Classes);
         _classifier.Fit(_reference, new ClassifierRecipe(1, 8, 1e-3, 1, false, Seed: 3));
@@ -41,7 +42,7 @@ public sealed class QualityEvaluatorTests
         var report = evaluator.Measure((n, labels) =>
         {
             Assert.IsNull(labels);
-            var batch = _reference.Images.Narrow(0, offset, n).Reshape(n, 28 * 28); // flattened samples are accepted
+            var batch = _reference.Images.narrow(0, offset, n).reshape(n, 28 * 28); // flattened samples are accepted
             offset += n;
             return batch;
         }, _reference.Count, conditional: false);
@@ -50,32 +51,32 @@ public sealed class QualityEvaluatorTests
         CollectionAssert.AreEqual(ClassMetrics.PerClassCounts(_classifier.Predict(_reference.Images), Classes), report.PerClassCounts.ToArray());
         Assert.IsNull(report.ConditionalAccuracy);
         Assert.AreEqual(40L, report.SampleCount);
-        Assert.AreEqual(ClassMetrics.ConditionalAccuracy(_classifier.Predict(_reference.Images), _reference.Labels.ToArray<long>()), evaluator.ReferenceAccuracy);
+        Assert.AreEqual(ClassMetrics.ConditionalAccuracy(_classifier.Predict(_reference.Images), _reference.Labels.CopyToArray<long>()), evaluator.ReferenceAccuracy);
     }
 
     [TestMethod]
     public void OneRepeatedImageHitsOneClassAtTheClosedFormDistance()
     {
         using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
-        using var scope = Tensors.NewDisposeScope();
-        var image = _reference.Images.Narrow(0, 5, 1);
-        var report = evaluator.Measure((n, _) => image.Expand(n, 1, 28, 28).Clone(), 30, conditional: false);
+        using var scope = NewDisposeScope();
+        var image = _reference.Images.narrow(0, 5, 1);
+        var report = evaluator.Measure((n, _) => image.expand(n, 1, 28, 28).clone(), 30, conditional: false);
 
         Assert.AreEqual(1, report.ClassesHit);
         Assert.AreEqual(Classes - 1, report.EmptyClasses);
         Assert.AreEqual(1.0, report.LargestClassShare);
         // A point mass x against N(μ, Σ): FD = ‖μ − f(x)‖² + Tr Σ.
-        using var noGrad = Tensors.NoGrad();
+        using var noGrad = no_grad();
         var (mean, covariance) = FrechetDistance.MeanAndCovariance(_classifier.Features(_reference.Images));
-        var point = _classifier.Features(image).To(DType.Float64).Squeeze(0);
-        double expected = mean.Sub(point).Square().Sum().Item<double>() + Trace(covariance);
+        var point = _classifier.Features(image).to(ScalarType.Float64).squeeze(0);
+        double expected = mean.sub(point).square().sum().item<double>() + Trace(covariance);
         Assert.AreEqual(expected, report.FrechetDistance!.Value, 1e-6 * expected);
     }
 
     private static double Trace(Tensor square)
     {
-        long d = square.Size(0);
-        return square.ToArray<double>().Where((_, i) => i % (d + 1) == 0).Sum();
+        long d = square.size(0);
+        return square.CopyToArray<double>().Where((_, i) => i % (d + 1) == 0).Sum();
     }
 
     [TestMethod]
@@ -83,13 +84,13 @@ public sealed class QualityEvaluatorTests
     {
         using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny", batchSize: 6);
         // For label L the source returns reference image L (whose own label is L, since labels are i mod 4).
-        var predictedForLabel = _classifier.Predict(_reference.Images.Narrow(0, 0, Classes));
+        var predictedForLabel = _classifier.Predict(_reference.Images.narrow(0, 0, Classes));
         double expected = Enumerable.Range(0, Classes).Count(l => predictedForLabel[l] == l) / (double)Classes;
         var requestedSeen = new List<long>();
         var report = evaluator.Measure((n, labels) =>
         {
-            requestedSeen.AddRange(labels!.ToArray<long>());
-            return _reference.Images.IndexSelect(0, labels!);
+            requestedSeen.AddRange(labels!.CopyToArray<long>());
+            return _reference.Images.index_select(0, labels!);
         }, 20, conditional: true);
 
         Assert.AreEqual(expected, report.ConditionalAccuracy);
@@ -100,11 +101,11 @@ public sealed class QualityEvaluatorTests
     public void AnEvaluatorOutlivesTheDisposeScopeItWasMadeIn()
     {
         QualityEvaluator evaluator;
-        using (Tensors.NewDisposeScope())
+        using (NewDisposeScope())
             evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
         using (evaluator)
         {
-            var report = evaluator.Measure((n, _) => _reference.Images.Narrow(0, 0, n), 10, conditional: false);
+            var report = evaluator.Measure((n, _) => _reference.Images.narrow(0, 0, n), 10, conditional: false);
             Assert.IsGreaterThan(0.0, report.FrechetDistance!.Value);
         }
     }
@@ -113,9 +114,9 @@ public sealed class QualityEvaluatorTests
     public void SamplesOfTheWrongShapeAreRefused()
     {
         using var evaluator = new QualityEvaluator(_classifier, _reference, "tiny");
-        var e = Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => Tensors.Zeros(n, 3, 28, 28), 4, conditional: false));
+        var e = Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => zeros(n, 3, 28, 28), 4, conditional: false));
         StringAssert.Contains(e.Message, "expected float32 [4, 1, 28, 28]");
-        Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => Tensors.Zeros(n + 1, 1, 28, 28), 4, conditional: false));
+        Assert.ThrowsExactly<ArgumentException>(() => evaluator.Measure((n, _) => zeros(n + 1, 1, 28, 28), 4, conditional: false));
     }
 
     [TestMethod]

@@ -1,6 +1,6 @@
 using Gan.Models.SuperResolution;
-using Gan.Torch;
-using Gan.Torch.Serialization;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 using static Gan.Models.Tests.ReferenceFixtures;
 
 namespace Gan.Models.Tests.SuperResolution;
@@ -23,10 +23,10 @@ public sealed class BundledModelReferenceTests
     {
         using var reference = Load($"srresnet-x{scale}.reference.safetensors");
         using var network = BundledSrModels.Load(scale);
-        network.Eval();
-        using var noGrad = Tensors.NoGrad();
+        network.eval();
+        using var noGrad = no_grad();
 
-        using var output = network.Call(reference["input"]);
+        using var output = network.call(reference["input"]);
 
         AssertMatches(output, reference["output"], $"×{scale} forward");
         // Not the bicubic residual alone: a network whose weights did not load would miss the reference.
@@ -56,7 +56,7 @@ public sealed class BundledModelReferenceTests
 
         using var tiled = resolver.Upscale(reference["input"]);
 
-        Assert.IsLessThan((int)reference["input"].Size(3), resolver.TileSize, "the crop spans several tiles");
+        Assert.IsLessThan((int)reference["input"].size(3), resolver.TileSize, "the crop spans several tiles");
         AssertMatches(tiled, reference["output"], "×2 tiled with the receptive overlap");
     }
 

@@ -1,6 +1,7 @@
 using Gan.Imaging;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 using static Gan.Models.Tests.SuperResolution.SrTestData;
 
 namespace Gan.Models.Tests.SuperResolution;
@@ -13,15 +14,15 @@ public sealed class SrMetricsTests
     {
         var values = new float[3 * side * side];
         for (int c = 0; c < 3; c++) Array.Fill(values, rgb[c], c * side * side, side * side);
-        return Tensors.FromArray(values, 1, 3, side, side);
+        return TensorData.FromSpan<float>(values, 1, 3, side, side);
     }
 
     [TestMethod]
     public void LumaIsBt601OnTheZeroTo255Scale()
     {
-        using var scope = Tensors.NewDisposeScope();
-        var y = SrMetrics.LumaY(Filled(1, 1f, 0f, 0f)).Item<double>();
-        var white = SrMetrics.LumaY(Filled(1, 1f, 1f, 1f)).Item<double>();
+        using var scope = NewDisposeScope();
+        var y = SrMetrics.LumaY(Filled(1, 1f, 0f, 0f)).item<double>();
+        var white = SrMetrics.LumaY(Filled(1, 1f, 1f, 1f)).item<double>();
 
         Assert.AreEqual(16 + 65.481, y, 1e-9);
         Assert.AreEqual(235, white, 1e-9);
@@ -30,7 +31,7 @@ public sealed class SrMetricsTests
     [TestMethod]
     public void PsnrOfTwoGrayLevelsIsFromTheirLumaDifference()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // ΔY = 219 × 0.1 = 21.9, MSE = 479.61, PSNR = 10 log10(65025 / 479.61).
         double psnr = SrMetrics.PsnrY(Filled(6, 0.5f, 0.5f, 0.5f), Filled(6, 0.6f, 0.6f, 0.6f), border: 1)[0];
 
@@ -40,7 +41,7 @@ public sealed class SrMetricsTests
     [TestMethod]
     public void PsnrWeighsBlueBy24966Thousandths()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // Only blue differs by 0.1: ΔY = 2.4966, PSNR = 10 log10(65025 / 2.4966²).
         double psnr = SrMetrics.PsnrY(Filled(5, 0.2f, 0.4f, 0.6f), Filled(5, 0.2f, 0.4f, 0.7f), border: 0)[0];
 
@@ -68,7 +69,7 @@ public sealed class SrMetricsTests
     [TestMethod]
     public void SsimOfTwoFlatImagesIsTheLuminanceTerm()
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // Y = 125.5 and 147.4, no variance: SSIM = (2ab + C1) / (a² + b² + C1), C1 = (0.01 × 255)² = 6.5025.
         double ssim = SrMetrics.SsimY(Filled(11, 0.5f, 0.5f, 0.5f), Filled(11, 0.6f, 0.6f, 0.6f), border: 0)[0];
 
@@ -87,9 +88,9 @@ public sealed class SrMetricsTests
             for (int column = 0; column < 13; column++)
                 edge[row * 13 + column] = column switch { < 6 => 0, 6 => 128, _ => 255 };
         Array.Fill(flat, (byte)128);
-        using var scope = Tensors.NewDisposeScope();
-        var x = Tensors.FromArray(edge.Select(v => v == 0 ? 0.3f : v == 128 ? 0.5f : 0.7f).ToArray(), 1, 1, 13, 13);
-        var y = Tensors.Full([1, 1, 13, 13], 0.5f);
+        using var scope = NewDisposeScope();
+        var x = TensorData.FromSpan<float>(edge.Select(v => v == 0 ? 0.3f : v == 128 ? 0.5f : 0.7f).ToArray(), 1, 1, 13, 13);
+        var y = full([1, 1, 13, 13], 0.5f);
 
         double ssim = SrMetrics.SsimY(x, y, border: 1)[0];
 

@@ -1,6 +1,8 @@
 using Gan.Imaging;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using Gan.Models.Tests.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 using static Gan.Models.Tests.SuperResolution.SrTestData;
 
 namespace Gan.Models.Tests.SuperResolution;
@@ -13,12 +15,12 @@ public sealed class SrPatchDatasetTests
     {
         using var data = SmallPhotoSet(scale: 2);
         using var batch = data.TrainingBatch(step: 3, batchSize: 5);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        CollectionAssert.AreEqual(new long[] { 5, 3, 24, 24 }, batch.HighResolution.Shape.ToArray());
-        CollectionAssert.AreEqual(new long[] { 5, 3, 12, 12 }, batch.LowResolution.Shape.ToArray());
-        var expected = AntialiasedBicubic.Downscale(batch.HighResolution, 2).Clamp(0, 1).Mul(255).Round().Div(255);
-        Assert.IsTrue(batch.LowResolution.ValueEquals(expected));
+        CollectionAssert.AreEqual(new long[] { 5, 3, 24, 24 }, batch.HighResolution.shape);
+        CollectionAssert.AreEqual(new long[] { 5, 3, 12, 12 }, batch.LowResolution.shape);
+        var expected = AntialiasedBicubic.Downscale(batch.HighResolution, 2).clamp(0.0, 1.0).mul(255.0).round().div(255.0);
+        TensorAssert.AreIdentical(expected, batch.LowResolution, "LR");
     }
 
     [TestMethod]
@@ -30,9 +32,9 @@ public sealed class SrPatchDatasetTests
         using var again = b.TrainingBatch(7, 4);
         using var next = a.TrainingBatch(8, 4);
 
-        Assert.IsTrue(first.HighResolution.ValueEquals(again.HighResolution));
-        Assert.IsFalse(first.HighResolution.ValueEquals(next.HighResolution));
-        Assert.IsTrue(a.Validation.HighResolution.ValueEquals(b.Validation.HighResolution));
+        Assert.IsTrue(TensorAssert.Identical(first.HighResolution, again.HighResolution));
+        Assert.IsFalse(TensorAssert.Identical(first.HighResolution, next.HighResolution));
+        Assert.IsTrue(TensorAssert.Identical(a.Validation.HighResolution, b.Validation.HighResolution));
     }
 
     [TestMethod]
@@ -61,7 +63,7 @@ public sealed class SrPatchDatasetTests
         using var batch = data.TrainingBatch(0, 64);
 
         var distinct = Enumerable.Range(0, 64)
-            .Select(i => { using var p = batch.HighResolution.Narrow(0, i, 1); return Convert.ToHexString(p.ToArray<float>().SelectMany(BitConverter.GetBytes).ToArray()); })
+            .Select(i => { using var p = batch.HighResolution.narrow(0, i, 1); return Convert.ToHexString(p.CopyToArray<float>().SelectMany(BitConverter.GetBytes).ToArray()); })
             .Distinct().Count();
         Assert.AreEqual(8, distinct);
     }
@@ -133,11 +135,11 @@ public sealed class SrPatchDatasetTests
         using var fromImages = SrPatchDataset.FromImages(paths.Select(p => (p, Image.Load(p))), options);
 
         CollectionAssert.AreEqual(fromFiles.TrainingPhotos.ToArray(), fromImages.TrainingPhotos.ToArray());
-        using var scope = Tensors.NewDisposeScope();
-        Assert.IsTrue(fromFiles.Validation.HighResolution.ValueEquals(fromImages.Validation.HighResolution));
+        using var scope = NewDisposeScope();
+        TensorAssert.AreIdentical(fromFiles.Validation.HighResolution, fromImages.Validation.HighResolution, "validation HR");
         using var a = fromFiles.TrainingBatch(3, 4);
         using var b = fromImages.TrainingBatch(3, 4);
-        Assert.IsTrue(a.LowResolution.ValueEquals(b.LowResolution));
+        TensorAssert.AreIdentical(a.LowResolution, b.LowResolution, "training LR");
     }
 
     [TestMethod]

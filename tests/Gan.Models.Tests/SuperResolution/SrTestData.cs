@@ -1,6 +1,6 @@
 using Gan.Imaging;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.SuperResolution;
 
@@ -14,8 +14,8 @@ internal static class SrTestData
 
     public static Tensor RandomImages(int n, int channels, int height, int width, ulong seed)
     {
-        using var generator = new Generator(seed);
-        return Tensors.Rand([n, channels, height, width], generator: generator);
+        using var random = new Generator(seed);
+        return rand([n, channels, height, width], generator: random);
     }
 
     public static Image RandomImage(int width, int height, PixelFormat format, int seed)

@@ -1,6 +1,8 @@
 using Gan.Models.SuperResolution;
 using Gan.Models.Training;
-using Gan.Torch;
+using Gan.Models.Tests.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 using static Gan.Models.Tests.SuperResolution.SrTestData;
 
 namespace Gan.Models.Tests.SuperResolution;
@@ -52,8 +54,8 @@ public sealed class SrTrainerTests
         resumed.Train(data);
 
         Assert.AreEqual((3, 9L), (resumed.Epoch, resumed.Step));
-        AssertSameState(straight.Generator.StateDict(), resumed.Generator.StateDict());
-        if (mode == SrTrainingMode.Srgan) AssertSameState(straight.Discriminator!.StateDict(), resumed.Discriminator!.StateDict());
+        AssertSameState(straight.Generator.state_dict(), resumed.Generator.state_dict());
+        if (mode == SrTrainingMode.Srgan) AssertSameState(straight.Discriminator!.state_dict(), resumed.Discriminator!.state_dict());
     }
 
     [TestMethod]
@@ -75,7 +77,7 @@ public sealed class SrTrainerTests
         resumed.Train(data);
 
         Assert.AreEqual((1, 6L), (resumed.Epoch, resumed.Step));
-        AssertSameState(straight.Generator.StateDict(), resumed.Generator.StateDict());
+        AssertSameState(straight.Generator.state_dict(), resumed.Generator.state_dict());
     }
 
     [TestMethod]
@@ -86,7 +88,7 @@ public sealed class SrTrainerTests
         var options = Training(epochs: 1, steps: 4, SrTrainingMode.Srgan);
         options.ContentLoss = ContentLoss.DiscriminatorFeatures;
         using var trainer = new SrTrainer(TinyModel(), options, pretrained);
-        AssertSameState(pretrained.StateDict(), trainer.Generator.StateDict());
+        AssertSameState(pretrained.state_dict(), trainer.Generator.state_dict());
         var messages = new List<string>();
         trainer.Log += (_, e) => messages.Add(e.Message);
 
@@ -94,8 +96,7 @@ public sealed class SrTrainerTests
 
         Assert.HasCount(4, result.DiscriminatorLosses);
         Assert.IsTrue(result.DiscriminatorLosses.All(double.IsFinite));
-        using var scope = Tensors.NewDisposeScope();
-        Assert.IsFalse(pretrained.StateDict()["tail.weight"].ValueEquals(trainer.Generator.StateDict()["tail.weight"]));
+        Assert.IsFalse(TensorAssert.Identical(pretrained.state_dict()["tail.weight"], trainer.Generator.state_dict()["tail.weight"]));
         Assert.IsTrue(messages.Any(m => m.Contains("validation PSNR-Y", StringComparison.Ordinal) && m.Contains("bicubic", StringComparison.Ordinal)));
     }
 
@@ -106,11 +107,11 @@ public sealed class SrTrainerTests
         using var data = SmallPhotoSet(validationPatches: 4);
         using var trainer = new SrTrainer(TinyModel(), Training(epochs: 1, steps: 2, SrTrainingMode.Srgan));
         trainer.Train(data);
-        long before = Tensors.SettledLiveTensorCount();
+        long before = LiveTensors.SettledCount();
 
         trainer.Train(data);
 
-        Assert.AreEqual(before, Tensors.LiveTensorCount);
+        Assert.AreEqual(before, LiveTensors.Count);
     }
 
     [TestMethod]
@@ -124,7 +125,7 @@ public sealed class SrTrainerTests
 
         trainer.LearningRate = 0;
         trainer.Train(data);
-        AssertSameState(before.StateDict(), trainer.Generator.StateDict());
+        AssertSameState(before.state_dict(), trainer.Generator.state_dict());
         trainer.LearningRate = 5e-4;
         trainer.SaveCheckpoint(checkpoint);
         using var resumed = SrTrainer.LoadCheckpoint(checkpoint);
@@ -211,7 +212,7 @@ public sealed class SrTrainerTests
     {
         CollectionAssert.AreEqual(expected.Keys.ToList(), actual.Keys.ToList());
         foreach (var (name, tensor) in expected)
-            Assert.IsTrue(tensor.ValueEquals(actual[name]), $"'{name}' differs");
+            TensorAssert.AreIdentical(tensor, actual[name], name);
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -1,6 +1,7 @@
 using Gan.Imaging;
 using Gan.Models.SuperResolution;
-using Gan.Torch;
+using Gan.Models.Torch;
+using static TorchSharp.torch;
 using static Gan.Models.Tests.SuperResolution.SrTestData;
 
 namespace Gan.Models.Tests.SuperResolution;
@@ -16,15 +17,15 @@ public sealed class SuperResolverTests
     {
         using var network = SrResNet.Create(Tiny(scale, batchNorm: batchNorm), seed: 1);
         using var images = RandomImages(2, 3, 37, 29, seed: 2);
-        network.Eval();
-        using var untiled = network.Call(images);
+        network.eval();
+        using var untiled = network.call(images);
 
         var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 8, BatchSize = 3 });
         using var tiled = resolver.Upscale(images);
 
-        using var scope = Tensors.NewDisposeScope();
-        Assert.IsLessThan(1e-4, tiled.Sub(untiled).Abs().Max().Item<double>());
-        Assert.IsLessThan(images.NumberOfElements, resolver.LargestBatchElements, "tiles, not the whole image");
+        using var scope = NewDisposeScope();
+        Assert.IsLessThan(1e-4, tiled.sub(untiled).abs().max().item<float>());
+        Assert.IsLessThan(images.numel(), resolver.LargestBatchElements, "tiles, not the whole image");
     }
 
     // The resolver runs the network channels-last in eval mode, and gives it back as it was: a network being trained
@@ -33,15 +34,15 @@ public sealed class SuperResolverTests
     public void TheNetworkIsGivenBackAsItWas()
     {
         using var network = SrResNet.Create(Tiny(2), seed: 1);
-        var before = network.Parameters().Select(p => p.ToArray<float>()).ToList();
-        Assert.IsTrue(network.IsTraining);
+        var before = network.parameters().Select(p => p.CopyToArray<float>()).ToList();
+        Assert.IsTrue(network.training);
 
         new SuperResolver(network).Upscale(RandomImage(12, 10, PixelFormat.Rgb24, seed: 3));
 
-        Assert.IsTrue(network.IsTraining, "training mode restored");
-        var after = network.Parameters().ToList();
-        Assert.IsTrue(after.All(p => p.IsContiguous), "the row-major layout restored");
-        for (int i = 0; i < after.Count; i++) CollectionAssert.AreEqual(before[i], after[i].ToArray<float>());
+        Assert.IsTrue(network.training, "training mode restored");
+        var after = network.parameters().ToList();
+        Assert.IsTrue(after.All(p => p.is_contiguous()), "the row-major layout restored");
+        for (int i = 0; i < after.Count; i++) CollectionAssert.AreEqual(before[i], after[i].CopyToArray<float>());
     }
 
     [TestMethod]
@@ -49,13 +50,13 @@ public sealed class SuperResolverTests
     {
         using var network = SrResNet.Create(Tiny(2), seed: 1);
         using var images = RandomImages(1, 3, 32, 32, seed: 2);
-        network.Eval();
-        using var untiled = network.Call(images);
+        network.eval();
+        using var untiled = network.call(images);
 
         using var tiled = new SuperResolver(network, new SuperResolverOptions { TileSize = 8, Overlap = 1 }).Upscale(images);
 
-        using var scope = Tensors.NewDisposeScope();
-        Assert.IsGreaterThan(1e-3, tiled.Sub(untiled).Abs().Max().Item<double>());
+        using var scope = NewDisposeScope();
+        Assert.IsGreaterThan(1e-3, tiled.sub(untiled).abs().max().item<float>());
     }
 
     [TestMethod]
@@ -97,7 +98,7 @@ public sealed class SuperResolverTests
         Assert.AreEqual((52, 44, PixelFormat.Rgba32), (upscaled.Width, upscaled.Height, upscaled.Format));
         var colour = resolver.Upscale(rgba.ConvertTo(PixelFormat.Rgb24));
         Assert.IsLessThanOrEqualTo(1, MaxDifference(upscaled.ConvertTo(PixelFormat.Rgb24), colour));
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var alpha = ImageTensors.ToImage(AntialiasedBicubic.Upscale(ImageTensors.FromImage(rgba, 0, 0, 13, 11, 3, 1), 4));
         var upscaledAlpha = ImageTensors.ToImage(ImageTensors.FromImage(upscaled, 0, 0, 52, 44, 3, 1));
         Assert.IsLessThanOrEqualTo(1, MaxDifference(upscaledAlpha, alpha));
@@ -114,7 +115,7 @@ public sealed class SuperResolverTests
 
         for (int c = 0; c < 3; c++)
         {
-            using var scope = Tensors.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var expected = ImageTensors.ToImage(resolver.Upscale(ImageTensors.FromImage(rgb, 0, 0, 9, 7, c, 1)));
             var actual = ImageTensors.ToImage(ImageTensors.FromImage(upscaled, 0, 0, 18, 14, c, 1));
             Assert.IsLessThanOrEqualTo(1, MaxDifference(actual, expected), $"channel {c}");
@@ -157,12 +158,12 @@ public sealed class SuperResolverTests
         var resolver = new SuperResolver(network, new SuperResolverOptions { TileSize = 8 });
         var image = RandomImage(20, 17, PixelFormat.Rgba32, seed: 14);
         resolver.Upscale(image);
-        long before = Tensors.SettledLiveTensorCount();
+        long before = LiveTensors.SettledCount();
 
         resolver.Upscale(image);
         resolver.Upscale(image.ConvertTo(PixelFormat.Gray8));
 
-        Assert.AreEqual(before, Tensors.LiveTensorCount);
+        Assert.AreEqual(before, LiveTensors.Count);
     }
 
     [TestMethod]

@@ -1,6 +1,6 @@
 using Gan.Imaging;
 using Gan.Models.Training;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Training;
 
@@ -10,7 +10,7 @@ public sealed class GanSampleGridTests
     [TestMethod]
     public void RgbSamplesMapMinusOneToBlackAndOneToWhite()
     {
-        using var samples = Tensors.FromArray(new float[] { 1, 1, 1, -1, 1, 0 }, 2, 3, 1, 1);
+        using var samples = tensor(new float[] { 1, 1, 1, -1, 1, 0 }, [2, 3, 1, 1]);
         var images = GanSampleGrid.ToImages(samples);
         Assert.HasCount(2, images);
         Assert.AreEqual(PixelFormat.Rgb24, images[0].Format);
@@ -20,10 +20,10 @@ public sealed class GanSampleGridTests
     [TestMethod]
     public void VectorsBecomeSquaresWhenTheyCanAndStripsOtherwise()
     {
-        using var square = Tensors.Zeros(3, 9);
+        using var square = zeros(3, 9);
         var squares = GanSampleGrid.ToImages(square);
         Assert.AreEqual((3, 3, PixelFormat.Gray8), (squares[0].Width, squares[0].Height, squares[0].Format));
-        using var strip = Tensors.Zeros(1, 5);
+        using var strip = zeros(1, 5);
         var strips = GanSampleGrid.ToImages(strip);
         Assert.AreEqual(5, strips[0].Width);
         Assert.IsGreaterThan(1, strips[0].Height);
@@ -32,7 +32,7 @@ public sealed class GanSampleGridTests
     [TestMethod]
     public void ChannelsOtherThanRgbAreStackedAsGray()
     {
-        using var samples = Tensors.Zeros(1, 2, 4, 5);
+        using var samples = zeros(1, 2, 4, 5);
         var image = GanSampleGrid.ToImages(samples)[0];
         Assert.AreEqual((5, 8, PixelFormat.Gray8), (image.Width, image.Height, image.Format));
     }

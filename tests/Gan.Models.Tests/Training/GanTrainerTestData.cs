@@ -1,6 +1,7 @@
 using Gan.Models.Gans;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Training;
 
@@ -25,25 +26,25 @@ internal static class GanTrainerTestData
     /// <summary>N(mean, std²) per feature, clamped to [−1, 1]: a distribution a tiny G can learn and an untrained one misses.</summary>
     public static Tensor Gaussian(long count, float[] mean, float std, ulong seed)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var random = new Generator(seed);
-        var center = Tensors.FromArray(mean, mean.Length);
-        var samples = Tensors.Randn([count, mean.Length], generator: random).Mul(std).Add(center).Clamp(-1, 1);
-        return scope.MoveToOuter(samples);
+        var center = tensor(mean);
+        var samples = randn([count, mean.Length], generator: random).mul(std).add(center).clamp(-1, 1);
+        return samples.MoveToOuterDisposeScope();
     }
 
     /// <summary>Conditional toy images [N, 1, 4, 4]: class c is a constant image of value c − 1 plus noise.</summary>
     public static (Tensor Samples, Tensor Labels) LabelledImages(long count, ulong seed)
     {
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var random = new Generator(seed);
-        var labels = Tensors.Randint(0, 3, [count], generator: random);
-        var level = labels.To(DType.Float32).Add(-1).View(count, 1, 1, 1);
-        var samples = Tensors.Randn([count, 1, 4, 4], generator: random).Mul(0.1).Add(level).Clamp(-1, 1);
-        return (scope.MoveToOuter(samples), scope.MoveToOuter(labels));
+        var labels = randint(0, 3, [count], generator: random);
+        var level = labels.to(ScalarType.Float32).add(-1).view(count, 1, 1, 1);
+        var samples = randn([count, 1, 4, 4], generator: random).mul(0.1).add(level).clamp(-1, 1);
+        return (samples.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
     }
 
     public static float[] Flatten(GanTrainer trainer) =>
-        [.. trainer.Networks.Generator.StateDict().Values.Concat(trainer.Networks.Discriminator.StateDict().Values)
-            .Where(t => t.DType == DType.Float32).SelectMany(t => t.ToArray<float>())];
+        [.. trainer.Networks.Generator.state_dict().Values.Concat(trainer.Networks.Discriminator.state_dict().Values)
+            .Where(t => t.dtype == ScalarType.Float32).SelectMany(t => t.CopyToArray<float>())];
 }

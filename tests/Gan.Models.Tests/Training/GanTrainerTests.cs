@@ -1,10 +1,10 @@
 using Gan.Imaging;
 using Gan.Models.Gans;
 using Gan.Models.Metrics;
+using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.Torch;
-using Gan.Torch.Serialization;
 using static Gan.Models.Tests.Training.GanTrainerTestData;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Tests.Training;
 
@@ -47,8 +47,8 @@ public sealed class GanTrainerTests
         Assert.IsGreaterThan(0.03, Math.Abs(EpochMean(result.GeneratorLosses, 29) - EpochMean(result.GeneratorLosses, 0)), "G loss moved");
         using var reference = Gaussian(2048, ToyMean, 0.1f, seed: 4);
         using var noise = new Generator(9);
-        using var before = untrained.Generator.Sample(2048, generator: noise);
-        using var after = trainer.Networks.Generator.Sample(2048, generator: noise);
+        using var before = untrained.Generator.Sample(2048, random: noise);
+        using var after = trainer.Networks.Generator.Sample(2048, random: noise);
         double untrainedDistance = FrechetDistance.Compute(before, reference);
         double trainedDistance = FrechetDistance.Compute(after, reference);
         Assert.IsLessThan(untrainedDistance / 10, trainedDistance, $"FD trained {trainedDistance} vs untrained {untrainedDistance}");
@@ -145,12 +145,12 @@ public sealed class GanTrainerTests
         using (labels)
         {
             using var trainer = new GanTrainer(Conditional(), TrainingFor(epochs: 1));
-            Tensors.ManualSeed(42);
-            using var expected = Tensors.Randn(5);
-            Tensors.ManualSeed(42);
+            manual_seed(42);
+            using var expected = randn(5);
+            manual_seed(42);
             trainer.Train(samples, labels);
-            using var actual = Tensors.Randn(5);
-            CollectionAssert.AreEqual(expected.ToArray<float>(), actual.ToArray<float>());
+            using var actual = randn(5);
+            CollectionAssert.AreEqual(expected.CopyToArray<float>(), actual.CopyToArray<float>());
         }
     }
 
@@ -255,6 +255,29 @@ public sealed class GanTrainerTests
     }
 
     [TestMethod]
+    public void ACheckpointOfTheFormerEngineIsRefusedWithAMessageThatSaysSo()
+    {
+        string folder = TemporaryFolder();
+        string checkpoint = Path.Combine(folder, "old.safetensors");
+        using var data = Gaussian(64, ToyMean, 0.1f, seed: 18);
+        using (var trainer = new GanTrainer(Vanilla(), TrainingFor(epochs: 1)))
+        {
+            trainer.Train(data, null);
+            trainer.SaveCheckpoint(checkpoint);
+        }
+        using (var file = SafeTensors.Load(checkpoint))
+        {
+            var metadata = file.Metadata.ToDictionary();
+            metadata["format_version"] = "1";
+            SafeTensors.Save(file.Tensors, checkpoint, metadata);
+        }
+        var error = Assert.ThrowsExactly<GanCheckpointException>(() => GanTrainer.LoadCheckpoint(checkpoint));
+        StringAssert.Contains(error.Message, "format version 1");
+        StringAssert.Contains(error.Message, "before the move to TorchSharp");
+        Assert.AreEqual(checkpoint, error.Path);
+    }
+
+    [TestMethod]
     public void TrainingLeaksNoTensors()
     {
         var (samples, labels) = LabelledImages(64, seed: 17);
@@ -267,10 +290,10 @@ public sealed class GanTrainerTests
             options.CheckpointPath = Path.Combine(folder, "leak.safetensors");
             using var trainer = new GanTrainer(Conditional(), options);
             trainer.Train(samples, labels);
-            long live = Tensors.SettledLiveTensorCount();
+            long live = LiveTensors.SettledCount();
             trainer.Train(samples, labels);
             trainer.SaveCheckpoint(options.CheckpointPath);
-            Assert.AreEqual(live, Tensors.LiveTensorCount);
+            Assert.AreEqual(live, LiveTensors.Count);
         }
     }
 
@@ -305,7 +328,7 @@ public sealed class GanTrainerTests
         trainer.Train(data, null);
         byte[] good = File.ReadAllBytes(checkpoint);
 
-        using (Tensors.NoGrad()) trainer.Networks.Discriminator.Parameters().First().FillInPlace(float.NaN);
+        using (no_grad()) trainer.Networks.Discriminator.parameters().First().fill_(float.NaN);
         var diverged = Assert.ThrowsExactly<GanTrainingDivergedException>(() => trainer.Train(data, null));
 
         Assert.AreEqual(GanDivergence.NonFiniteDiscriminatorLoss, diverged.Reason, diverged.Message);
@@ -349,23 +372,23 @@ public sealed class GanTrainerTests
     public void SamplesAndLabelsThatDoNotFitAreRefusedWithClearErrors()
     {
         using var vanilla = new GanTrainer(Vanilla(), TrainingFor(epochs: 1));
-        using var ints = Tensors.Zeros([8, 2], DType.Int64);
+        using var ints = zeros([8, 2], ScalarType.Int64);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => vanilla.Train(ints, null)).Message, "float32 [N, 2]");
-        using var wide = Tensors.Zeros(8, 3);
+        using var wide = zeros(8, 3);
         var shape = Assert.ThrowsExactly<ArgumentException>(() => vanilla.Train(wide, null));
         StringAssert.Contains(shape.Message, "[8, 3]");
-        using var pixels = Tensors.Full([8, 2], 255);
+        using var pixels = full([8, 2], 255f);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => vanilla.Train(pixels, null)).Message, "[-1, 1]");
-        using var nan = Tensors.Full([8, 2], double.NaN);
+        using var nan = full([8, 2], float.NaN);
         Assert.ThrowsExactly<ArgumentException>(() => vanilla.Train(nan, null));
-        using var ok = Tensors.Zeros(8, 2);
-        using var labels = Tensors.Zeros([8], DType.Int64);
+        using var ok = zeros(8, 2);
+        using var labels = zeros([8], ScalarType.Int64);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => vanilla.Train(ok, labels)).Message, "unconditional");
 
         using var conditional = new GanTrainer(Conditional(), TrainingFor(epochs: 1));
-        using var images = Tensors.Zeros(8, 1, 4, 4);
+        using var images = zeros(8, 1, 4, 4);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => conditional.Train(images, null)).Message, "labels");
-        using var tooHigh = Tensors.Full([8], 3, DType.Int64);
+        using var tooHigh = full([8], 3, ScalarType.Int64);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => conditional.Train(images, tooHigh)).Message, "[0, 3)");
         Assert.AreEqual(0L, conditional.Step, "nothing was trained");
     }

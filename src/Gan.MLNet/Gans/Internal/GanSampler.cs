@@ -1,5 +1,7 @@
 using Gan.Models.Gans;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Gan.MLNet.Transforms;
 
@@ -23,7 +25,7 @@ internal sealed class GanSampler : IDisposable
     private GanSampler(GanGenerator generator, GanSampleFormat format, ulong seed, object gate, bool ownsGenerator)
     {
         _generator = generator;
-        _generator.Eval();
+        _generator.eval();
         Format = format;
         Seed = seed;
         _lock = gate;
@@ -57,11 +59,12 @@ internal sealed class GanSampler : IDisposable
         float[] samples;
         lock (_lock)
         {
-            using var scope = Tensors.NewDisposeScope();
-            using var noGrad = Tensors.NoGrad();
-            var z = Tensors.FromArray(noise, n, _generator.Options.NoiseSize);
-            var y = labels is null ? null : Tensors.FromArray(labels, n);
-            samples = _generator.Call(z, y).ToArray<float>();
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var device = TorchRuntime.DefaultDevice;
+            var z = TensorData.FromSpan<float>(noise, n, _generator.Options.NoiseSize).to(device);
+            var y = labels is null ? null : TensorData.FromSpan<long>(labels, n).to(device);
+            samples = _generator.call(z, y).CopyToArray<float>();
         }
         int size = Format.SampleSize;
         var values = new object[n];
@@ -72,9 +75,9 @@ internal sealed class GanSampler : IDisposable
 
     private void NoiseFor(long index, Span<float> destination)
     {
-        using var generator = new Generator(Mix(Seed, (ulong)index));
-        using var z = Tensors.Randn([destination.Length], generator: generator);
-        z.ToArray<float>().CopyTo(destination);
+        using var rng = new torch.Generator(Mix(Seed, (ulong)index));
+        using var z = randn([destination.Length], generator: rng);
+        z.CopyTo(destination);
     }
 
     // SplitMix64's finaliser: neighbouring indices get unrelated seeds.

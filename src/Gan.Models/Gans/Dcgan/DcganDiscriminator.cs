@@ -1,5 +1,9 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Gan.Models.Gans.Dcgan;
 
@@ -19,17 +23,17 @@ namespace Gan.Models.Gans.Dcgan;
 /// </remarks>
 public sealed class DcganDiscriminator : GanDiscriminator
 {
-    [ComponentName("label_emb")] private readonly Embedding? _labelEmbedding;
-    private readonly Sequential _main = new();
+    [ComponentName(Name = "label_emb")] private readonly Embedding? _labelEmbedding;
+    [ComponentName(Name = "main")] private readonly Sequential _main = Sequential();
 
     /// <summary>Builds the discriminator for <paramref name="options"/> (a DCGAN kind), its weights drawn from <paramref name="init"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid or not a DCGAN kind.</exception>
-    public DcganDiscriminator(GanOptions options, Generator init) : base(options)
+    public DcganDiscriminator(GanOptions options, Generator init) : base(nameof(DcganDiscriminator), options)
     {
         ArgumentNullException.ThrowIfNull(init);
         var layout = DcganLayout.For(Options);
         _labelEmbedding = GanLabels.CreateEmbedding(Options);
-        long input = Options.SampleShape[0] + (_labelEmbedding?.EmbeddingDim ?? 0);
+        long input = Options.SampleShape[0] + (_labelEmbedding is null ? 0 : Options.EffectiveLabelEmbeddingSize);
         long width = Options.EffectiveDiscriminatorWidth;
         var layers = layout.Layers;
         for (int i = layers.Count - 1; i >= 0; i--)
@@ -37,31 +41,31 @@ public sealed class DcganDiscriminator : GanDiscriminator
             var layer = layers[i];
             bool isLogit = i == 0;
             long output = isLogit ? 1 : layers[i - 1].WidthMultiplier * width;
-            _main.Append(new Conv2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
+            _main.append(Conv2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
             if (!isLogit)
             {
-                if (i != layers.Count - 1) _main.Append(new BatchNorm2d(output));
-                _main.Append(new LeakyReLU(0.2));
+                if (i != layers.Count - 1) _main.append(BatchNorm2d(output));
+                _main.append(LeakyReLU(0.2));
             }
             input = output;
         }
         RegisterComponents();
         GanInitialization.Dcgan(this, init);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>(images [N, C, H, W], labels int64 [N] or null) → logits [N].</summary>
-    public override Tensor Forward(Tensor input1, Tensor? input2)
+    public override Tensor forward(Tensor images, Tensor? labels)
     {
-        long n = CheckInputs(input1, input2);
-        using var scope = Tensors.NewDisposeScope();
-        var x = input1;
+        long n = CheckInputs(images, labels);
+        using var scope = NewDisposeScope();
+        var x = images;
         if (_labelEmbedding is not null)
         {
-            long side = input1.Size(2);
-            var maps = _labelEmbedding.Call(input2!).View(n, _labelEmbedding.EmbeddingDim, 1, 1)
-                .Expand(n, _labelEmbedding.EmbeddingDim, side, side);
-            x = Tensors.Cat([input1, maps], 1);
+            long side = images.size(2), size = Options.EffectiveLabelEmbeddingSize;
+            var maps = _labelEmbedding.call(labels!).view(n, size, 1, 1).expand(n, size, side, side);
+            x = cat([images, maps], 1);
         }
-        return scope.MoveToOuter(_main.Call(x).View(n));
+        return _main.call(x).view(n).MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,9 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Gan.Models.Gans.Dcgan;
 
@@ -13,37 +17,38 @@ namespace Gan.Models.Gans.Dcgan;
 /// </summary>
 public sealed class DcganGenerator : GanGenerator
 {
-    [ComponentName("label_emb")] private readonly Embedding? _labelEmbedding;
-    private readonly Sequential _main = new();
+    [ComponentName(Name = "label_emb")] private readonly Embedding? _labelEmbedding;
+    [ComponentName(Name = "main")] private readonly Sequential _main = Sequential();
 
     /// <summary>Builds the generator for <paramref name="options"/> (a DCGAN kind), its weights drawn from <paramref name="init"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid or not a DCGAN kind.</exception>
-    public DcganGenerator(GanOptions options, Generator init) : base(options)
+    public DcganGenerator(GanOptions options, Generator init) : base(nameof(DcganGenerator), options)
     {
         ArgumentNullException.ThrowIfNull(init);
         var layout = DcganLayout.For(Options);
         _labelEmbedding = GanLabels.CreateEmbedding(Options);
-        long input = Options.LatentSize + (_labelEmbedding?.EmbeddingDim ?? 0);
+        long input = Options.LatentSize + (_labelEmbedding is null ? 0 : Options.EffectiveLabelEmbeddingSize);
         long width = Options.EffectiveGeneratorWidth;
         foreach (var layer in layout.Layers)
         {
             bool isImage = layer.WidthMultiplier == 0;
             long output = isImage ? Options.SampleShape[0] : layer.WidthMultiplier * width;
-            _main.Append(new ConvTranspose2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
-            if (isImage) _main.Append(new Tanh());
-            else _main.Append(new BatchNorm2d(output)).Append(new ReLU());
+            _main.append(ConvTranspose2d(input, output, layer.Kernel, layer.Stride, layer.Padding, bias: false));
+            if (isImage) _main.append(Tanh());
+            else _main.append(BatchNorm2d(output)).append(ReLU());
             input = output;
         }
         RegisterComponents();
         GanInitialization.Dcgan(this, init);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>(z [N, latent], labels int64 [N] or null) → images [N, C, H, W] in [−1, 1].</summary>
-    public override Tensor Forward(Tensor input1, Tensor? input2)
+    public override Tensor forward(Tensor noise, Tensor? labels)
     {
-        long n = CheckInputs(input1, input2);
-        using var scope = Tensors.NewDisposeScope();
-        var z = _labelEmbedding is null ? input1 : Tensors.Cat([_labelEmbedding.Call(input2!), input1], 1);
-        return scope.MoveToOuter(_main.Call(z.View(n, z.Size(1), 1, 1)));
+        long n = CheckInputs(noise, labels);
+        using var scope = NewDisposeScope();
+        var z = _labelEmbedding is null ? noise : cat([_labelEmbedding.call(labels!), noise], 1);
+        return _main.call(z.view(n, z.size(1), 1, 1)).MoveToOuterDisposeScope();
     }
 }

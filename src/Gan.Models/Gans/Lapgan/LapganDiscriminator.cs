@@ -1,5 +1,8 @@
 using Gan.Models.Gans.Mlp;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -15,21 +18,22 @@ namespace Gan.Models.Gans.Lapgan;
 /// <remarks>State keys: <c>coarse.…</c> and <c>level16.main.0.weight</c>, … per refinement level.</remarks>
 public sealed class LapganDiscriminator : GanDiscriminator
 {
-    private readonly MlpDiscriminator _coarse;
+    [ComponentName(Name = "coarse")] private readonly MlpDiscriminator _coarse;
     private readonly List<LapganLevelDiscriminator> _levels;
     private readonly IReadOnlyList<int> _sides;
     private readonly int _channels;
 
     /// <summary>Builds the discriminators for <paramref name="options"/> (a LAPGAN kind), weights drawn from <paramref name="init"/> (coarse level first).</summary>
     /// <exception cref="ArgumentException">The options are invalid or not a LAPGAN kind.</exception>
-    public LapganDiscriminator(GanOptions options, Generator init) : base(options)
+    public LapganDiscriminator(GanOptions options, Generator init) : base(nameof(LapganDiscriminator), options)
     {
         ArgumentNullException.ThrowIfNull(init);
         _sides = LapganLevels.Sides(Options);
         _channels = Options.SampleShape[0];
         _coarse = new MlpDiscriminator(LapganGenerator.CoarseOptions(Options), init);
         RegisterComponents();
-        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelDiscriminator(_channels, side, Options.Lapgan.DiscriminatorWidth, Options.ClassCount), RegisterModule);
+        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelDiscriminator(_channels, side, Options.Lapgan.DiscriminatorWidth, Options.ClassCount), register_module);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>The values per sample of the packed pyramid this discriminator takes.</summary>
@@ -37,18 +41,18 @@ public sealed class LapganDiscriminator : GanDiscriminator
 
     /// <summary>(packed pyramids [N, <see cref="PackedSize"/>], labels int64 [N] or null) → logits [(L + 1)·N], coarse level first.</summary>
     /// <exception cref="ArgumentException">The input is not a packed pyramid of this shape, or the labels do not fit.</exception>
-    public override Tensor Forward(Tensor input1, Tensor? input2)
+    public override Tensor forward(Tensor pyramids, Tensor? labels)
     {
-        ArgumentNullException.ThrowIfNull(input1);
-        if (input1.Dim != 2 || input1.Size(1) != PackedSize)
+        ArgumentNullException.ThrowIfNull(pyramids);
+        if (pyramids.dim() != 2 || pyramids.size(1) != PackedSize)
             throw new ArgumentException(
-                $"{Options.Kind} discriminator: input must be packed pyramids [N, {PackedSize}] (the generator's training views), not [{string.Join(", ", input1.Shape)}]",
-                nameof(input1));
-        GanLabels.Check(Options, input2, input1.Size(0), nameof(input2));
-        using var scope = Tensors.NewDisposeScope();
-        var levels = LapganPacking.Unpack(input1, _channels, _sides);
-        var logits = new List<Tensor> { _coarse.Call(levels[0], input2) };
-        for (int k = 0; k < _levels.Count; k++) logits.Add(_levels[k].Logits(levels[k + 1], input2));
-        return scope.MoveToOuter(Tensors.Cat([.. logits], 0));
+                $"{Options.Kind} discriminator: input must be packed pyramids [N, {PackedSize}] (the generator's training views), not [{string.Join(", ", pyramids.shape)}]",
+                nameof(pyramids));
+        GanLabels.Check(Options, labels, pyramids.size(0), nameof(labels));
+        using var scope = NewDisposeScope();
+        var levels = LapganPacking.Unpack(pyramids, _channels, _sides);
+        var logits = new List<Tensor> { _coarse.call(levels[0], labels) };
+        for (int k = 0; k < _levels.Count; k++) logits.Add(_levels[k].call(levels[k + 1], labels));
+        return cat(logits, 0).MoveToOuterDisposeScope();
     }
 }

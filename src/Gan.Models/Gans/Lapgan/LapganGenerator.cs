@@ -1,5 +1,8 @@
 using Gan.Models.Gans.Mlp;
-using Gan.Torch;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -18,31 +21,32 @@ namespace Gan.Models.Gans.Lapgan;
 /// </remarks>
 public sealed class LapganGenerator : GanGenerator
 {
-    private readonly MlpGenerator _coarse;
+    [ComponentName(Name = "coarse")] private readonly MlpGenerator _coarse;
     private readonly List<LapganLevelGenerator> _levels;
     private readonly IReadOnlyList<int> _sides;
     private readonly int _channels;
 
     /// <summary>Builds the pyramid for <paramref name="options"/> (a LAPGAN kind), its weights drawn from <paramref name="init"/> (coarse level first).</summary>
     /// <exception cref="ArgumentException">The options are invalid or not a LAPGAN kind.</exception>
-    public LapganGenerator(GanOptions options, Generator init) : base(options)
+    public LapganGenerator(GanOptions options, Generator init) : base(nameof(LapganGenerator), options)
     {
         ArgumentNullException.ThrowIfNull(init);
         _sides = LapganLevels.Sides(Options);
         _channels = Options.SampleShape[0];
         _coarse = new MlpGenerator(CoarseOptions(Options), init);
         RegisterComponents();
-        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelGenerator(_channels, side, Options.Lapgan.GeneratorWidth, Options.ClassCount), RegisterModule);
+        _levels = LapganLevels.Build(_sides, init, side => new LapganLevelGenerator(_channels, side, Options.Lapgan.GeneratorWidth, Options.ClassCount), register_module);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>The image sides from the coarse level to the output (e.g. 8, 16, 32).</summary>
     public IReadOnlyList<int> Sides => _sides;
 
     /// <summary>(z [N, <see cref="GanOptions.NoiseSize"/>], labels int64 [N] or null) → images [N, C, S, S] in [−1, 1].</summary>
-    public override Tensor Forward(Tensor input1, Tensor? input2)
+    public override Tensor forward(Tensor noise, Tensor? labels)
     {
-        using var scope = Tensors.NewDisposeScope();
-        return scope.MoveToOuter(GenerateLevels(input1, input2)[^1]);
+        using var scope = NewDisposeScope();
+        return GenerateLevels(noise, labels)[^1].MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -53,10 +57,10 @@ public sealed class LapganGenerator : GanGenerator
     public IReadOnlyList<Tensor> GenerateLevels(Tensor noise, Tensor? labels)
     {
         CheckInputs(noise, labels);
-        var images = new List<Tensor> { _coarse.Call(CoarseNoise(noise), labels) };
+        var images = new List<Tensor> { _coarse.call(CoarseNoise(noise), labels) };
         for (int k = 0; k < _levels.Count; k++)
         {
-            images.Add(Refine(k, LaplacianPyramid.Upsample(images[k]), noise, labels).Clamp(-1, 1));
+            images.Add(Refine(k, LaplacianPyramid.Upsample(images[k]), noise, labels).clamp(-1, 1));
         }
         return images;
     }
@@ -66,8 +70,8 @@ public sealed class LapganGenerator : GanGenerator
     /// </summary>
     internal override Tensor TrainingReal(Tensor real)
     {
-        using var scope = Tensors.NewDisposeScope();
-        return scope.MoveToOuter(LapganPacking.Pack(LaplacianPyramid.Gaussian(real, _levels.Count)));
+        using var scope = NewDisposeScope();
+        return LapganPacking.Pack(LaplacianPyramid.Gaussian(real, _levels.Count)).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -77,14 +81,14 @@ public sealed class LapganGenerator : GanGenerator
     internal override Tensor TrainingFakes(Tensor noise, Tensor? labels, Tensor trainingReal)
     {
         CheckInputs(noise, labels);
-        using var scope = Tensors.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var real = LapganPacking.Unpack(trainingReal, _channels, _sides);
-        var fakes = new List<Tensor> { _coarse.Call(CoarseNoise(noise), labels) };
+        var fakes = new List<Tensor> { _coarse.call(CoarseNoise(noise), labels) };
         for (int k = 0; k < _levels.Count; k++)
         {
             fakes.Add(Refine(k, LaplacianPyramid.Upsample(real[k]), noise, labels));
         }
-        return scope.MoveToOuter(LapganPacking.Pack(fakes));
+        return LapganPacking.Pack(fakes).MoveToOuterDisposeScope();
     }
 
     /// <summary>The options of the coarse MLP GAN: the pyramid's, at the coarse side, with the matching MLP kind.</summary>
@@ -99,13 +103,13 @@ public sealed class LapganGenerator : GanGenerator
 
     /// <summary>Level k's image l + G_k(z_k, l, y) for the low-pass image l.</summary>
     private Tensor Refine(int level, Tensor lowPass, Tensor noise, Tensor? labels) =>
-        lowPass.Add(_levels[level].Residual(lowPass, LevelNoise(noise, level), labels));
+        lowPass.add(_levels[level].call(lowPass, LevelNoise(noise, level), labels));
 
-    private Tensor CoarseNoise(Tensor noise) => noise.Narrow(1, 0, Options.LatentSize);
+    private Tensor CoarseNoise(Tensor noise) => noise.narrow(1, 0, Options.LatentSize);
 
     private Tensor LevelNoise(Tensor noise, int level)
     {
         long offset = Options.LatentSize + _sides.Skip(1).Take(level).Sum(side => (long)side * side);
-        return noise.Narrow(1, offset, (long)_sides[level + 1] * _sides[level + 1]);
+        return noise.narrow(1, offset, (long)_sides[level + 1] * _sides[level + 1]);
     }
 }

@@ -1,8 +1,9 @@
 using Gan.Imaging;
 using Gan.Imaging.Composition;
 using Gan.Models.Training;
-using Gan.Torch;
-using Gan.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -29,18 +30,18 @@ public static class LapganLevelGrid
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var scope = Tensors.NewDisposeScope();
-        bool wasTraining = generator.IsTraining;
-        generator.Eval();
+        using var scope = NewDisposeScope();
+        bool wasTraining = generator.training;
+        generator.eval();
         IReadOnlyList<Tensor> levels;
         try
         {
-            using var noGrad = Tensors.NoGrad();
+            using var noGrad = no_grad();
             levels = generator.GenerateLevels(noise, labels);
         }
         finally
         {
-            generator.Train(wasTraining);
+            generator.train(wasTraining);
         }
         int side = generator.Sides[^1];
         var columns = new List<Tensor>();
@@ -50,10 +51,10 @@ public static class LapganLevelGrid
             if (k < levels.Count - 1) columns.Add(Enlarge(LaplacianPyramid.Upsample(levels[k]), side));
         }
         // Interleave the columns so that each row is one sample: [N, columns, C, S, S] → [N·columns, C, S, S].
-        var cells = Tensors.Stack([.. columns], 1).Flatten(0, 1);
+        var cells = stack(columns, 1).flatten(0, 1);
         SampleGrid.Compose(GanSampleGrid.ToImages(cells), columns.Count, padding: 2, rowLabels: rowLabels).Save(path, ImageFormat.Png);
     }
 
     private static Tensor Enlarge(Tensor images, int side) =>
-        images.Size(2) == side ? images : Functional.Interpolate(images, (side, side));
+        images.size(2) == side ? images : interpolate(images, size: [side, side]);
 }

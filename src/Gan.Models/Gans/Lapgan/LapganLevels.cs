@@ -1,5 +1,6 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -17,14 +18,14 @@ internal static class LapganLevels
     /// One module per refinement level (every side but the coarse one), each given PyTorch's default initialisation
     /// from <paramref name="init"/> in turn and registered as <c>level{side}</c>.
     /// </summary>
-    public static List<T> Build<T>(IReadOnlyList<int> sides, Generator init, Func<int, T> create, Action<string, Module> register)
-        where T : Module
+    public static List<T> Build<T>(IReadOnlyList<int> sides, Generator init, Func<int, T> create, Action<string, nn.Module> register)
+        where T : nn.Module
     {
         var levels = new List<T>();
         foreach (int side in sides.Skip(1))
         {
             var level = create(side);
-            GanInitialization.Default(level, init);
+            SeededInit.ResetParameters(level, init);
             register($"level{side}", level);
             levels.Add(level);
         }

@@ -1,4 +1,4 @@
-using Gan.Torch;
+using static TorchSharp.torch;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -9,7 +9,7 @@ namespace Gan.Models.Gans.Lapgan;
 internal static class LapganPacking
 {
     /// <summary>Joins the levels [N, C, s, s] (coarse first) into [N, C·Σ s²].</summary>
-    public static Tensor Pack(IEnumerable<Tensor> levels) => Tensors.Cat([.. levels.Select(level => level.Flatten(1))], 1);
+    public static Tensor Pack(IEnumerable<Tensor> levels) => cat([.. levels.Select(level => level.flatten(1))], 1);
 
     /// <summary>The values per sample of a packed pyramid with these sides.</summary>
     public static long PackedSize(int channels, IReadOnlyList<int> sides) => sides.Sum(side => (long)channels * side * side);
@@ -17,12 +17,12 @@ internal static class LapganPacking
     /// <summary>Splits [N, C·Σ s²] back into the levels [N, C, s, s], coarse first (views into <paramref name="packed"/>).</summary>
     public static IReadOnlyList<Tensor> Unpack(Tensor packed, int channels, IReadOnlyList<int> sides)
     {
-        long n = packed.Size(0), offset = 0;
+        long n = packed.size(0), offset = 0;
         var levels = new Tensor[sides.Count];
         for (int k = 0; k < sides.Count; k++)
         {
             long size = (long)channels * sides[k] * sides[k];
-            levels[k] = packed.Narrow(1, offset, size).Reshape(n, channels, sides[k], sides[k]);
+            levels[k] = packed.narrow(1, offset, size).reshape(n, channels, sides[k], sides[k]);
             offset += size;
         }
         return levels;

@@ -1,5 +1,6 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace Gan.Models.Gans.Lapgan;
 
@@ -17,10 +18,10 @@ namespace Gan.Models.Gans.Lapgan;
 public static class LaplacianPyramid
 {
     /// <summary>d(I): 2×2 averages, [N, C, H, W] → [N, C, H/2, W/2].</summary>
-    public static Tensor Downsample(Tensor images) => Functional.AvgPool2d(images, 2);
+    public static Tensor Downsample(Tensor images) => avg_pool2d(images, 2);
 
     /// <summary>u(I): bilinear upsampling, [N, C, H, W] → [N, C, 2H, 2W].</summary>
-    public static Tensor Upsample(Tensor images) => Functional.Interpolate(images, 2.0, InterpolationMode.Bilinear);
+    public static Tensor Upsample(Tensor images) => interpolate(images, scale_factor: [2, 2], mode: InterpolationMode.Bilinear, align_corners: false);
 
     /// <summary>The Gaussian pyramid of <paramref name="images"/> with <paramref name="levels"/> halvings: d^levels(I), …, d(I), I.</summary>
     /// <exception cref="ArgumentException">The images are not 4-D, or their sides do not halve evenly <paramref name="levels"/> times.</exception>
@@ -28,8 +29,8 @@ public static class LaplacianPyramid
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfNegative(levels);
-        if (images.Dim != 4 || images.Size(2) % (1L << levels) != 0 || images.Size(3) % (1L << levels) != 0)
-            throw new ArgumentException($"images [N, C, H, W] whose sides halve evenly {levels} times are needed, not [{string.Join(", ", images.Shape)}]", nameof(images));
+        if (images.dim() != 4 || images.size(2) % (1L << levels) != 0 || images.size(3) % (1L << levels) != 0)
+            throw new ArgumentException($"images [N, C, H, W] whose sides halve evenly {levels} times are needed, not [{string.Join(", ", images.shape)}]", nameof(images));
         var pyramid = new Tensor[levels + 1];
         pyramid[levels] = images;
         for (int k = levels - 1; k >= 0; k--) pyramid[k] = Downsample(pyramid[k + 1]);
@@ -42,7 +43,7 @@ public static class LaplacianPyramid
     {
         var gaussian = Gaussian(images, levels);
         var residuals = new Tensor[levels];
-        for (int k = 0; k < levels; k++) residuals[k] = gaussian[k + 1].Sub(Upsample(gaussian[k]));
+        for (int k = 0; k < levels; k++) residuals[k] = gaussian[k + 1].sub(Upsample(gaussian[k]));
         return (gaussian[0], residuals);
     }
 
@@ -52,7 +53,7 @@ public static class LaplacianPyramid
         ArgumentNullException.ThrowIfNull(coarse);
         ArgumentNullException.ThrowIfNull(residuals);
         var image = coarse;
-        foreach (var residual in residuals) image = Upsample(image).Add(residual);
+        foreach (var residual in residuals) image = Upsample(image).add(residual);
         return image;
     }
 }

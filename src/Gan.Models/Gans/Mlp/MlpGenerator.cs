@@ -1,5 +1,9 @@
-using Gan.Torch;
-using Gan.Torch.NN;
+using Gan.Models.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace Gan.Models.Gans.Mlp;
 
@@ -12,7 +16,8 @@ namespace Gan.Models.Gans.Mlp;
 /// The Keras original writes <c>BatchNormalization(momentum=0.8)</c>; the PyTorch port passes that 0.8 as the
 /// positional <c>eps</c> of <c>BatchNorm1d</c>, which divides by √(var + 0.8) and so barely normalises
 /// small-variance activations. We keep PyTorch's eps (1e-5) and translate the Keras momentum instead: Keras keeps
-/// 0.8 of the old running statistics, which is PyTorch's <c>momentum = 0.2</c>.
+/// 0.8 of the old running statistics, which is PyTorch's <c>momentum = 0.2</c>. State keys: <c>labelEmb.weight</c>
+/// (conditional) and <c>model.0.weight</c>, ….
 /// </remarks>
 public sealed class MlpGenerator : GanGenerator
 {
@@ -22,42 +27,40 @@ public sealed class MlpGenerator : GanGenerator
     /// <summary>The BatchNorm1d momentum in every hidden block (Keras' momentum 0.8 in PyTorch's convention).</summary>
     public const double BatchNormMomentum = 0.2;
 
-    private readonly Embedding? _labelEmb;
-    private readonly Sequential _model;
+    [ComponentName(Name = "labelEmb")] private readonly Embedding? _labelEmbedding;
+    [ComponentName(Name = "model")] private readonly Sequential _model;
 
     /// <summary>Builds the generator for <paramref name="options"/> (an MLP kind), its weights drawn from <paramref name="init"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid or not an MLP kind.</exception>
-    public MlpGenerator(GanOptions options, Generator init) : base(options)
+    public MlpGenerator(GanOptions options, Generator init) : base(nameof(MlpGenerator), options)
     {
         ArgumentNullException.ThrowIfNull(init);
         if (Options.IsConvolutional) throw new ArgumentException($"{Options.Kind} is not an MLP GAN kind", nameof(options));
         int w = Options.EffectiveGeneratorWidth;
         int input = Options.LatentSize;
-        if (Options.IsConditional)
-        {
-            _labelEmb = new Embedding(Options.ClassCount, Options.EffectiveLabelEmbeddingSize);
-            input += Options.EffectiveLabelEmbeddingSize;
-        }
-        _model = new Sequential(new Linear(input, w), new LeakyReLU(0.2));
+        _labelEmbedding = GanLabels.CreateEmbedding(Options);
+        if (_labelEmbedding is not null) input += Options.EffectiveLabelEmbeddingSize;
+        _model = Sequential(Linear(input, w), LeakyReLU(0.2));
         foreach (int width in new[] { 2 * w, 4 * w, 8 * w })
         {
             long previous = width / 2;
-            _model.Append(new Linear(previous, width))
-                .Append(new BatchNorm1d(width, BatchNormEps, BatchNormMomentum))
-                .Append(new LeakyReLU(0.2));
+            _model.append(Linear(previous, width))
+                .append(BatchNorm1d(width, BatchNormEps, BatchNormMomentum))
+                .append(LeakyReLU(0.2));
         }
-        _model.Append(new Linear(8 * w, Options.SampleSize)).Append(new Tanh());
+        _model.append(Linear(8 * w, Options.SampleSize)).append(Tanh());
         RegisterComponents();
-        GanInitialization.Default(this, init);
+        SeededInit.ResetParameters(this, init);
+        this.to(TorchRuntime.DefaultDevice);
     }
 
     /// <summary>(z [N, latent], labels int64 [N] or null) → samples [N, …sample shape] in [−1, 1].</summary>
-    public override Tensor Forward(Tensor input1, Tensor? input2)
+    public override Tensor forward(Tensor noise, Tensor? labels)
     {
-        long n = CheckInputs(input1, input2);
-        using var scope = Tensors.NewDisposeScope();
-        var x = _labelEmb is null ? input1 : Tensors.Cat([_labelEmb.Call(input2!), input1], 1);
-        var flat = _model.Call(x);
-        return scope.MoveToOuter(flat.View([n, .. Options.SampleShape.Select(d => (long)d)]));
+        long n = CheckInputs(noise, labels);
+        using var scope = NewDisposeScope();
+        var x = _labelEmbedding is null ? noise : cat([_labelEmbedding.call(labels!), noise], 1);
+        var flat = _model.call(x);
+        return flat.view([n, .. Options.SampleShape.Select(d => (long)d)]).MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,0 @@
-// Precompiled: libtorch's headers dominate compile time.
-#pragma once
-#include <ATen/ATen.h>
-#include <torch/csrc/autograd/autograd.h>
