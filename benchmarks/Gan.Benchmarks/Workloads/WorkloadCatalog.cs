@@ -16,13 +16,14 @@ internal static class WorkloadCatalog
 
     /// <summary>The C#-only workloads.</summary>
     public static readonly string[] CSharpOnlyNames =
-        ["srresnet_x2_resolver", "srresnet_x4_resolver", "srresnet_x2_resolver_one_tile", "srresnet_x4_resolver_one_tile"];
+        ["dcgan32_trainer_step", "srresnet_x2_resolver", "srresnet_x4_resolver", "srresnet_x2_resolver_one_tile", "srresnet_x4_resolver_one_tile"];
 
     /// <summary>Creates the workload called <paramref name="name"/>.</summary>
     public static Workload Create(string name) => name switch
     {
         "gan_mlp_step" => new GanStepWorkload(),
         "dcgan32_step" => new DcganStepWorkload(),
+        "dcgan32_trainer_step" => new GanTrainerStepWorkload(),
         "srresnet_x2_infer" => new SrInferenceWorkload(2),
         "srresnet_x4_infer" => new SrInferenceWorkload(4),
         "srresnet_x2_resolver" => new SuperResolverWorkload(2, oneTile: false),
