@@ -55,6 +55,7 @@ public static class TorchRuntime
             {
                 throw new TorchNativeLibraryException($"libtorch could not be loaded. {Advice}", e);
             }
+            NnPack.TryDisableWhereCachesAreUndescribed();
             Volatile.Write(ref _loaded, true);
         }
     }
