@@ -1,3 +1,4 @@
+using Gan.Models.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,8 @@ namespace Gan.Models.SuperResolution;
 /// <remarks>
 /// libtorch's CPU kernels vectorise over output channels, so three outputs leave most of each vector empty, while the
 /// regrouped convolution keeps them full. Only the order of the summation changes: results agree
-/// with the plain convolution up to float rounding.
+/// with the plain convolution up to float rounding. Whether it is faster depends on the layout and on oneDNN's
+/// instruction set (<see cref="Pays"/>; measured in docs/benchmarks.md).
 /// </remarks>
 internal static class ColumnSplitConvolution
 {
@@ -21,6 +23,13 @@ internal static class ColumnSplitConvolution
     public static bool Suits(Tensor input, Tensor weight) =>
         input.device_type == DeviceType.CPU && input.dim() == 4 && weight.dim() == 4 && weight.size(1) == input.size(1)
         && weight.size(0) <= MaxOutputs && weight.size(3) >= MinKernelWidth;
+
+    /// <summary>
+    /// Whether the regrouping is faster than libtorch's own kernel for <paramref name="input"/>: for channels-last
+    /// activations, and for plain-layout ones where oneDNN is capped at SSE4.1; oneDNN's wider kernels do the plain
+    /// layout better themselves.
+    /// </summary>
+    public static bool Pays(Tensor input) => input.IsChannelsLast() || OneDnnIsa.IsCappedAtSse41;
 
     /// <summary>
     /// The stride-1, undilated convolution of <paramref name="input"/> [N, C, H, W] with <paramref name="weight"/>

@@ -111,9 +111,9 @@ public sealed class SrResNet : Module<Tensor, Tensor>
         return output;
     }
 
-    // Without gradients (inference, validation) the tail to the image channels runs regrouped by kernel column, which
-    // libtorch's kernels compute faster; training keeps the plain convolution and its backward.
-    private Tensor Tail(Tensor x) => !is_grad_enabled() && ColumnSplitConvolution.Suits(x, _tail.weight)
+    // Without gradients (inference, validation) the tail to the image channels runs regrouped by kernel column where
+    // that is faster (ColumnSplitConvolution.Pays); training keeps the plain convolution and its backward.
+    private Tensor Tail(Tensor x) => !is_grad_enabled() && ColumnSplitConvolution.Suits(x, _tail.weight) && ColumnSplitConvolution.Pays(x)
         ? ColumnSplitConvolution.Conv2d(x, _tail.weight, _tail.bias, (4, 4))
         : _tail.call(x);
 

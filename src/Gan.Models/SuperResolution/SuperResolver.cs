@@ -15,14 +15,16 @@ namespace Gan.Models.SuperResolution;
 /// Colour handling: RGB goes through an RGB network as is; a gray image is replicated into R = G = B and the output
 /// converted back to gray (BT.601 luma 0.299 R + 0.587 G + 0.114 B); RGBA's colour goes through the network and its
 /// alpha is upscaled by antialiased bicubic. A gray (1-channel) network upscales each colour channel on its own.
-/// During each call the resolver puts the network in eval mode with channels-last weights and restores both afterwards;
-/// it does not own the network. Not thread-safe.
+/// During each call the resolver puts the network in eval mode, with channels-last weights unless oneDNN is capped at
+/// SSE4.1 (where the plain layout is the fast one), and restores both afterwards; it does not own the network. Not
+/// thread-safe.
 /// </summary>
 public sealed class SuperResolver
 {
     private const int BicubicRadius = 2;
     private readonly SrResNet _network;
     private readonly SuperResolverOptions _options;
+    private readonly bool _channelsLast;
 
     /// <summary>A resolver over <paramref name="network"/> (not owned: dispose it yourself after the resolver's last use).</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message names the option).</exception>
@@ -30,6 +32,7 @@ public sealed class SuperResolver
     {
         ArgumentNullException.ThrowIfNull(network);
         TorchRuntime.EnsureLoaded();
+        _channelsLast = !OneDnnIsa.IsCappedAtSse41;
         _options = options?.Clone() ?? new SuperResolverOptions();
         _options.Validate();
         _network = network;
@@ -134,27 +137,38 @@ public sealed class SuperResolver
         return result;
     }
 
-    // Runs body with the network in eval mode and its weights channels-last, then gives both back as they were.
-    // libtorch's CPU convolutions run channels-last weights and activations without converting each activation to
-    // oneDNN's layout and back (docs/benchmarks.md); same values up to float rounding.
+    // Runs body with the network in eval mode and its weights in the layout the activations will have, then gives both
+    // back as they were. libtorch's CPU convolutions run channels-last weights and activations without converting each
+    // activation to oneDNN's layout and back; but oneDNN's SSE4.1 kernels, where it is capped, are fast only in the
+    // plain layout (docs/benchmarks.md). Same values up to float rounding either way.
     private void WithNetworkReady(Action body)
     {
         bool wasTraining = _network.training;
         bool wasChannelsLast = _network.parameters().Where(p => p.dim() == 4).All(p => p.IsChannelsLast());
         _network.eval();
-        ChannelsLast.ConvertWeights(_network);
+        Relayout(_channelsLast);
         try
         {
             body();
         }
         finally
         {
-            if (!wasChannelsLast) ChannelsLast.RestoreWeights(_network);
+            if (wasChannelsLast != _channelsLast) Relayout(wasChannelsLast);
             _network.train(wasTraining);
         }
     }
 
-    private Tensor CallNetwork(Tensor input) => _network.call(input.to(NetworkDevice).ToChannelsLast());
+    private void Relayout(bool channelsLast)
+    {
+        if (channelsLast) ChannelsLast.ConvertWeights(_network);
+        else ChannelsLast.RestoreWeights(_network);
+    }
+
+    private Tensor CallNetwork(Tensor input)
+    {
+        var onDevice = input.to(NetworkDevice);
+        return _network.call(_channelsLast ? onDevice.ToChannelsLast() : onDevice);
+    }
 
     private Device NetworkDevice => _network.parameters().First().device;
 

@@ -36,6 +36,23 @@ internal static class OneDnnIsa
         return LibC.SetEnv(Variable, SafeIsa, overwrite: 0) == 0;
     }
 
+    /// <summary>
+    /// Whether oneDNN in this process is capped at SSE4.1, by <see cref="TryCapWhereCachesAreUndescribed"/> or by the
+    /// user. Its channels-last convolution kernels are then several times slower than its plain-layout ones, the
+    /// opposite of the uncapped case, so layout choices depend on it.
+    /// </summary>
+    /// <remarks>oneDNN reads the variable once, when it first runs; this reads it once per process too.</remarks>
+    public static bool IsCappedAtSse41 => CappedAtSse41.Value;
+
+    private static readonly Lazy<bool> CappedAtSse41 = new(() =>
+        string.Equals(Environment.GetEnvironmentVariable(Variable) ?? NativeValue(), SafeIsa, StringComparison.OrdinalIgnoreCase));
+
+    // Our cap is written to the C environment only, which .NET's Environment does not see.
+    private static string? NativeValue() =>
+        OperatingSystem.IsLinux() && LibC.GetEnv(Variable) is var value && value != IntPtr.Zero
+            ? System.Runtime.InteropServices.Marshal.PtrToStringUTF8(value)
+            : null;
+
     /// <summary>Whether oneDNN's CPU detection would see 1-byte caches: an AMD CPU whose leaf 0x8000001D describes none.</summary>
     public static bool MisreportsCaches()
     {

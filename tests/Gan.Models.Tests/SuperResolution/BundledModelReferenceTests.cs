@@ -1,4 +1,5 @@
 using Gan.Models.SuperResolution;
+using Gan.Models.Tests.Torch;
 using Gan.Models.Torch;
 using static TorchSharp.torch;
 using static Gan.Models.Tests.ReferenceFixtures;
@@ -58,6 +59,30 @@ public sealed class BundledModelReferenceTests
 
         Assert.IsLessThan((int)reference["input"].size(3), resolver.TileSize, "the crop spans several tiles");
         AssertMatches(tiled, reference["output"], "×2 tiled with the receptive overlap");
+    }
+
+    /// <summary>
+    /// SuperResolver runs channels-last, except where oneDNN is capped at SSE4.1 (there the plain layout is the fast
+    /// one): each layout, in a process of its own with that cap or none, reproduces the reference.
+    /// </summary>
+    [TestMethod]
+    [DataRow("SSE41", false)]
+    [DataRow("ALL", true)]
+    public void SuperResolverReproducesTheReferenceInTheLayoutItChoosesForTheCap(string isa, bool channelsLast)
+    {
+        var (exitCode, output) = ChildProcess.Run(UpscaleTheReferenceCropThroughTiles, new Dictionary<string, string?> { [OneDnnIsa.Variable] = isa });
+
+        Assert.AreEqual(0, exitCode, output);
+        Assert.Contains($"channels-last {channelsLast}", output);
+    }
+
+    private static void UpscaleTheReferenceCropThroughTiles()
+    {
+        using var network = BundledSrModels.Load(2);
+        using var reference = Load("srresnet-x2.reference.safetensors");
+        using var tiled = new SuperResolver(network, new SuperResolverOptions { TileSize = 12 }).Upscale(reference["input"]);
+        AssertMatches(tiled, reference["output"], "×2 tiled with the receptive overlap");
+        Console.WriteLine($"channels-last {!OneDnnIsa.IsCappedAtSse41}");
     }
 
     [TestMethod]
