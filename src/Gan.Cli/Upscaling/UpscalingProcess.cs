@@ -19,9 +19,9 @@ internal static class UpscalingProcess
     private const long OpenMpSpinCount = 1000;
 
     /// <summary>
-    /// A short OpenMP spin, large activations in huge-page mappings of their own (far fewer page faults, and heaps that
-    /// the photo sizes cannot fragment), and small kernel caches: ideep's per-thread convolution plans, which hold the
-    /// kernels, and oneDNN's own.
+    /// A short OpenMP spin, large activations on huge pages (far fewer page faults), blocks of 2 MiB and more always
+    /// in mappings of their own (heaps that the photo sizes cannot fragment), and small kernel caches: ideep's
+    /// per-thread convolution plans, which hold the kernels, and oneDNN's own.
     /// </summary>
     /// <remarks>
     /// libtorch and OpenMP read these from the C environment when they load, so they are written before the first
@@ -34,5 +34,6 @@ internal static class UpscalingProcess
         NativeSettings.TrySetConvolutionPlanCacheCapacity(KernelCacheCapacity);
         NativeSettings.TryEnableHugePageTensors();
         NativeSettings.TrySetOneDnnPrimitiveCacheCapacity(KernelCacheCapacity);
+        AllocatorSettings.TryMapLargeBlocksSeparately();
     }
 }

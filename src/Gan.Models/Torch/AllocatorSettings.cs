@@ -39,6 +39,35 @@ public static partial class AllocatorSettings
         }
     }
 
+    /// <summary>
+    /// Gives every block of at least <paramref name="thresholdBytes"/> a mapping of its own, returned to the kernel as
+    /// soon as it is freed: a long job whose large buffers keep changing size (images of many sizes) then cannot
+    /// fragment malloc's heaps, so its memory stays flat with its length.
+    /// </summary>
+    /// <remarks>
+    /// By default glibc raises its mapping threshold to the size of each mapped block freed (up to 32 MiB), after
+    /// which blocks below it come from the heaps, where buffers of ever-different sizes leave holes that only grow
+    /// (docs/benchmarks.md). Setting the threshold fixes it. Each such block then costs fresh page faults, cheap with
+    /// libtorch's huge pages for large tensors (<see cref="NativeSettings.TryEnableHugePageTensors"/>). For programs
+    /// that own their process; the opposite trade of <see cref="TryRetainFreedMemory"/>.
+    /// </remarks>
+    /// <returns>False where the C library is not glibc (nothing changes).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not between 1 byte and 2 GiB.</exception>
+    public static bool TryMapLargeBlocksSeparately(long thresholdBytes = 2L << 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(thresholdBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(thresholdBytes, int.MaxValue);
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return MallOpt(MmapThresholdOption, (int)thresholdBytes) == 1;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int MallOpt(int option, int value);
 }
