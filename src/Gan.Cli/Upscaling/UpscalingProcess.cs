@@ -19,7 +19,7 @@ internal static class UpscalingProcess
     private const long OpenMpSpinCount = 1000;
 
     /// <summary>
-    /// A short OpenMP spin, large activations on huge pages (far fewer page faults), blocks of 2 MiB and more always
+    /// A short OpenMP spin, large activations on huge pages (far fewer page faults), blocks of 16 MiB and more always
     /// in mappings of their own (heaps that the photo sizes cannot fragment), and small kernel caches: ideep's
     /// per-thread convolution plans, which hold the kernels, and oneDNN's own.
     /// </summary>

@@ -47,13 +47,13 @@ public static partial class AllocatorSettings
     /// <remarks>
     /// By default glibc raises its mapping threshold to the size of each mapped block freed (up to 32 MiB), after
     /// which blocks below it come from the heaps, where buffers of ever-different sizes leave holes that only grow
-    /// (docs/benchmarks.md). Setting the threshold fixes it. Each such block then costs fresh page faults, cheap with
-    /// libtorch's huge pages for large tensors (<see cref="NativeSettings.TryEnableHugePageTensors"/>). For programs
-    /// that own their process; the opposite trade of <see cref="TryRetainFreedMemory"/>.
+    /// (docs/benchmarks.md). Setting the threshold fixes it. Each such block then costs fresh page faults, so a low
+    /// threshold trades speed for memory; the default keeps the largest buffers apart and reuses the rest. For
+    /// programs that own their process; the opposite trade of <see cref="TryRetainFreedMemory"/>.
     /// </remarks>
     /// <returns>False where the C library is not glibc (nothing changes).</returns>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is not between 1 byte and 2 GiB.</exception>
-    public static bool TryMapLargeBlocksSeparately(long thresholdBytes = 2L << 20)
+    public static bool TryMapLargeBlocksSeparately(long thresholdBytes = 16L << 20)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(thresholdBytes, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(thresholdBytes, int.MaxValue);
