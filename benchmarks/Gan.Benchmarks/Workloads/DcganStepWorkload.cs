@@ -14,9 +14,11 @@ internal sealed class DcganStepWorkload : GanTrainingStepWorkload
     /// <summary>The seed of the networks' initial weights (the peer seeds its init generator the same way).</summary>
     public const ulong InitSeed = 1;
 
-    private const int Batch = 64;
+    /// <summary>The batch size.</summary>
+    public const int Batch = 64;
 
-    private static readonly GanOptions Options = new()
+    /// <summary>The networks' options (shared with <see cref="GanTrainerStepWorkload"/>).</summary>
+    public static readonly GanOptions Options = new()
     {
         Kind = GanKind.Dcgan,
         SampleShape = [3, 32, 32],

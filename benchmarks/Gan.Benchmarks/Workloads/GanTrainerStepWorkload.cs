@@ -1,4 +1,3 @@
-using Gan.Models.Gans;
 using Gan.Models.Training;
 using static TorchSharp.torch;
 
@@ -16,23 +15,14 @@ namespace Gan.Benchmarks.Workloads;
 /// </remarks>
 internal sealed class GanTrainerStepWorkload : Workload
 {
-    private const int Batch = 64;
+    private const int Batch = DcganStepWorkload.Batch;
 
     private readonly GanTrainer _trainer;
     private readonly Tensor _samples;
 
     public GanTrainerStepWorkload()
     {
-        var model = new GanOptions
-        {
-            Kind = GanKind.Dcgan,
-            SampleShape = [3, 32, 32],
-            LatentSize = 100,
-            GeneratorWidth = 64,
-            DiscriminatorWidth = 64,
-            Loss = GanLoss.NonSaturating,
-        };
-        _trainer = new GanTrainer(model, new GanTrainerOptions { Epochs = 1, BatchSize = Batch, LogEveryBatches = 0, Seed = DcganStepWorkload.InitSeed });
+        _trainer = new GanTrainer(DcganStepWorkload.Options, new GanTrainerOptions { Epochs = 1, BatchSize = Batch, LogEveryBatches = 0, Seed = DcganStepWorkload.InitSeed });
         _samples = rand(Batch * Math.Max(Plan.Warmup, Plan.Iterations), 3, 32, 32).mul_(2).sub_(1);
     }
 
