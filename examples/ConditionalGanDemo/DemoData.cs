@@ -1,4 +1,5 @@
 using Gan.Imaging;
+using Gan.MLNet;
 using Gan.Models.Datasets;
 using Gan.Models.Torch;
 using static TorchSharp.torch;
@@ -14,7 +15,7 @@ internal static class DemoData
         _ => throw new ArgumentException($"unknown dataset '{dataset}'; use mnist10k or fashion-mnist"),
     };
 
-    /// <summary>The images of <paramref name="set"/> (in [−1, 1]) as 8-bit gray images with their class names.</summary>
+    /// <summary>The images of <paramref name="set"/> (in [−1, 1]) as 8-bit gray MLImages with their class names.</summary>
     public static List<DigitRow> Rows(LabelledImageSet set)
     {
         using var scope = NewDisposeScope();
@@ -23,7 +24,7 @@ internal static class DemoData
         int side = (int)set.Width, pixels = side * side;
         var rows = new List<DigitRow>(labels.Length);
         for (int i = 0; i < labels.Length; i++)
-            rows.Add(new DigitRow { Image = Image.FromPixels(side, side, PixelFormat.Gray8, bytes.AsSpan(i * pixels, pixels)), Label = set.ClassNames[(int)labels[i]] });
+            rows.Add(new DigitRow { Image = Image.FromPixels(side, side, PixelFormat.Gray8, bytes.AsSpan(i * pixels, pixels)).ToMLImage(), Label = set.ClassNames[(int)labels[i]] });
         return rows;
     }
 }

@@ -1,11 +1,11 @@
-using Gan.Imaging;
-using Gan.MLNet.Data;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 /// <summary>One labelled 28×28 gray image, as a pipeline reads it.</summary>
-internal sealed class DigitRow
+public sealed class DigitRow
 {
     [ImageType(28, 28)]
-    public Image? Image { get; set; }
+    public MLImage? Image { get; set; }
 
     public string Label { get; set; } = "";
 }

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Gan.Imaging;
 using Gan.Imaging.Composition;
 using Gan.MLNet;
-using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
 using Gan.Models.Metrics;
 using Gan.Models.Torch;
 using Gan.Models.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,7 +37,6 @@ static void Train(DemoOptions options)
 {
     using var split = DemoData.Load(options.Dataset);
     var mlContext = new MLContext(seed: 1);
-    mlContext.Log += (_, e) => Console.WriteLine($"  {e.RawMessage}");
     IDataView data = mlContext.Data.LoadFromEnumerable(DemoData.Rows(split.Train));
     Console.WriteLine($"{options.Dataset}: training a conditional DCGAN on {split.Train.Count} images for {options.Epochs} epochs, " +
                       $"{get_num_threads()} thread(s)");
@@ -48,25 +48,27 @@ static void Train(DemoOptions options)
             Model = new GanOptions { GeneratorWidth = options.Width, DiscriminatorWidth = options.Width },
             Training = new GanTrainerOptions { Epochs = options.Epochs, BatchSize = 64, Seed = 1, LogEveryBatches = 25, SampleDirectory = options.EpochGridFolder },
             SyntheticRowsPerClass = 100,
+            Log = message => Console.WriteLine($"  {message}"),
         }));
     var clock = Stopwatch.StartNew();
     using var model = pipeline.Fit(data);
     Console.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F0} s; epoch grids in {options.EpochGridFolder}");
 
     // What the estimators after GanGenerate would be trained on: the real rows, then 100 synthetic rows per class.
-    var flags = model.TransformForTrainingPipeline(data).GetColumn<bool>("IsSynthetic").ToList();
+    var keyed = model.First().Transform(data);
+    var flags = model.LastTransformer.TransformForTrainingPipeline(keyed).GetColumn<bool>("IsSynthetic").ToList();
     Console.WriteLine($"training view: {flags.Count(f => !f)} real + {flags.Count(f => f)} synthetic rows; at scoring: " +
                       $"{model.Transform(data).GetColumn<bool>("IsSynthetic").Count()} rows");
 
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
-    mlContext.Model.Save(model, data.Schema, options.ModelPath);
+    mlContext.Model.SaveWithNetworks(model, data.Schema, options.ModelPath);
     Console.WriteLine($"saved {options.ModelPath} ({new FileInfo(options.ModelPath).Length / 1024} KiB)");
 }
 
 static void Sample(DemoOptions options)
 {
     var mlContext = new MLContext(seed: 1);
-    var model = mlContext.Model.Load(options.ModelPath, out _);
+    var model = mlContext.Model.LoadWithNetworks(options.ModelPath, out _);
     using var disposable = model as IDisposable;
     var gan = ((IEnumerable<ITransformer>)model).OfType<GanGeneratingTransformer>().Single();
     Console.WriteLine($"loaded {options.ModelPath}: {gan.ModelOptions.Kind}, {gan.ClassNames.Count} classes, samples {gan.SampleType}");
@@ -76,7 +78,7 @@ static void Sample(DemoOptions options)
     const int perClass = 10;
     var images = new List<Image>();
     foreach (var label in split.Train.ClassNames)
-        images.AddRange(mlContext.Data.Generate(gan, perClass, label).GetColumn<Image?>("Image").Select(i => i!));
+        images.AddRange(mlContext.Data.Generate(gan, perClass, label).GetColumn<MLImage>("Image").Select(i => i.ToImage()));
     var grid = SampleGrid.Compose(images, perClass, padding: 2, rowLabels: [.. split.Train.ClassNames]);
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.GridPath))!);
     grid.Save(options.GridPath);
@@ -98,8 +100,8 @@ static void Sample(DemoOptions options)
         foreach (var group in wanted.Select((label, index) => (label, index)).GroupBy(x => x.label))
         {
             var made = mlContext.Data.Generate(gan, group.Count(), split.Train.ClassNames[(int)group.Key], seed: 1000 + call++)
-                .GetColumn<Image?>("Image").ToList();
-            foreach (var (item, image) in group.Zip(made)) images[item.index] = image!;
+                .GetColumn<MLImage>("Image").Select(i => i.ToImage()).ToList();
+            foreach (var (item, image) in group.Zip(made)) images[item.index] = image;
         }
         return DemoImages.ToTensor(images);
     }

@@ -1,9 +1,9 @@
-using Gan.MLNet.Data;
+using Microsoft.ML.Data;
 
 namespace ImagePipeline;
 
 /// <summary>One line of the input CSV: an image path (relative to the photo folder) and a label.</summary>
-internal sealed class ImageRow
+public sealed class ImageRow
 {
     [LoadColumn(0)]
     public string ImagePath { get; set; } = "";

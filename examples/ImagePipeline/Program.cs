@@ -2,8 +2,10 @@ using System.Globalization;
 using Gan.Imaging;
 using Gan.Imaging.Composition;
 using Gan.MLNet;
-using Gan.MLNet.Transforms;
 using ImagePipeline;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 // Usage: ImagePipeline [output-folder]   (default artifacts/image-pipeline/)
 // The photos are scikit-image's sample images (Debian package python3-skimage).
@@ -29,36 +31,51 @@ Directory.CreateDirectory(output);
 string listPath = Path.Combine(output, "images.csv");
 File.WriteAllLines(listPath, ["ImagePath,Label", .. available.Select(p => $"{p.File},{p.Label}")]);
 
-// 2. Load the list; the pipeline decodes each image lazily, squares it (crop the centre), extracts pixels in [0, 1],
-//    and, for the grid, makes a grayscale copy and converts the pixel vector back into an image.
-var context = new MLContext(seed: 1);
-var data = context.Data.LoadFromTextFile<ImageRow>(listPath, separatorChar: ',', hasHeader: true);
-var model = context.Transforms.LoadImages("Image", PhotoFolder, nameof(ImageRow.ImagePath))
-    .Append(context.Transforms.ResizeImages("Image", Side, Side, resizing: ResizingKind.IsoCrop))
-    .Append(context.Transforms.ExtractPixels("Pixels", "Image", scaleImage: 1f / 255))
-    .Append(context.Transforms.ConvertToGrayscale("Gray", "Image"))
-    .Append(context.Transforms.ConvertToImage(Side, Side, "Restored", "Pixels", scaleImage: 1f / 255))
-    .Fit(data);
+// 2. Load the list; the pipeline decodes each image lazily, squares it (crop the centre), upscales it ×2 with the
+//    bundled SRResNet, extracts pixels (0–255), and, for the grid, makes a grayscale copy and converts the pixel
+//    vector back into an image. Every stage but SuperResolve is stock ML.NET.
+var mlContext = new MLContext(seed: 1);
+var data = mlContext.Data.LoadFromTextFile<ImageRow>(listPath, separatorChar: ',', hasHeader: true);
+var pipeline = mlContext.Transforms.LoadImages("Image", PhotoFolder, nameof(ImageRow.ImagePath))
+    .Append(mlContext.Transforms.ResizeImages("Image", Side, Side, resizing: ImageResizingEstimator.ResizingKind.IsoCrop))
+    .Append(mlContext.Transforms.SuperResolve("Upscaled", "Image", scale: 2))
+    .Append(mlContext.Transforms.ExtractPixels("Pixels", "Image"))
+    .Append(mlContext.Transforms.ConvertToGrayscale("Gray", "Image"))
+    .Append(mlContext.Transforms.ConvertToImage(Side, Side, "Restored", "Pixels"));
+using var model = pipeline.Fit(data);
 var transformed = model.Transform(data);
 
-// 3. The pixel vectors as CSV (label, then 3 × 64 × 64 values, planar RGB).
+// 3. The pixel vectors as CSV (label, then 3 × 64 × 64 values, planar).
 string pixelsPath = Path.Combine(output, "pixels.csv");
-var pixels = context.Transforms.SelectColumns("Label", "Pixels").Fit(transformed).Transform(transformed);
-context.Data.SaveAsText(pixels, pixelsPath, separatorChar: ',');
+var pixels = mlContext.Transforms.SelectColumns("Label", "Pixels").Fit(transformed).Transform(transformed);
+using (var stream = File.Create(pixelsPath))
+    mlContext.Data.SaveAsText(pixels, stream, separatorChar: ',', schema: false);
 
-// 4. A grid: one row per photo (resized, grayscale, restored from the pixel vector), labelled.
+// 4. The upscaled photos as PNG files, and a grid: one row per photo (resized, ×2 upscaled, grayscale, restored from
+//    the pixel vector), labelled. Images are valid while their cursor is on their row, so copy them to keep them.
+var withNames = mlContext.Transforms.CustomMapping((ImageRow row, UpscaledName name) => name.FileName = Path.ChangeExtension(row.ImagePath, ".png"), contractName: null)
+    .Fit(transformed).Transform(transformed);
+long written = mlContext.Data.SaveImages(withNames, "Upscaled", Path.Combine(output, "upscaled"), nameof(UpscaledName.FileName), overwrite: true);
 var labels = transformed.GetColumn<ReadOnlyMemory<char>>("Label").Select(l => l.ToString()).ToList();
-var cells = transformed.GetColumn<Image?>("Image").Zip(transformed.GetColumn<Image?>("Gray"), transformed.GetColumn<Image?>("Restored"))
-    .SelectMany(row => new[] { row.First!, row.Second!, row.Third! })
-    .ToList();
+var cells = new List<Image>();
+foreach (string column in (string[])["Image", "Upscaled", "Gray", "Restored"])
+    cells.AddRange(transformed.GetColumn<MLImage>(column).Select(image => image.ToImage().Resize(2 * Side, 2 * Side)));
+int rows = labels.Count;
+var ordered = Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, 4).Select(c => cells[c * rows + r])).ToList();
 string gridPath = Path.Combine(output, "samples.png");
-SampleGrid.Compose(cells, columns: 3, padding: 2, background: ImageColor.White, rowLabels: labels).Save(gridPath);
+SampleGrid.Compose(ordered, columns: 4, padding: 2, background: ImageColor.White, rowLabels: labels).Save(gridPath);
 
-// 5. The fitted pipeline, reusable with mlContext.Model.Load.
+// 5. The fitted pipeline with SuperResolve's network, in one file that LoadWithNetworks reads back.
 string modelPath = Path.Combine(output, "model.zip");
-context.Model.Save(model, data.Schema, modelPath);
+mlContext.Model.SaveWithNetworks(model, data.Schema, modelPath);
 
-Console.WriteLine($"Read {available.Length} photos from {PhotoFolder}.");
+Console.WriteLine($"Read {available.Length} photos from {PhotoFolder}; upscaled {written} into {Path.Combine(output, "upscaled")}.");
 foreach (string path in (string[])[listPath, pixelsPath, gridPath, modelPath])
     Console.WriteLine($"Wrote {path} ({new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
 return 0;
+
+/// <summary>The file name an upscaled photo is saved under.</summary>
+public sealed class UpscaledName
+{
+    public string FileName { get; set; } = "";
+}

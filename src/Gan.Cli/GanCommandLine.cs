@@ -3,7 +3,6 @@ using Gan.Cli.Commands;
 using Gan.Imaging;
 using Gan.MLNet.Streaming;
 using Gan.MLNet;
-using Gan.MLNet.Transforms;
 using Gan.Models.SuperResolution;
 using Gan.Models.Torch;
 using Gan.Models.Training;
@@ -71,7 +70,7 @@ internal static class GanCommandLine
     // the library maps libtorch's errors to TorchException where it knows which file, row or option was involved.
     private static bool IsExpected(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
         or FormatException or SchemaMismatchException or ColumnNotFoundException or ImageFormatException or ImageTooLargeException
-        or ImageLoadException or SafeTensorsFormatException or StateDictException or GanCheckpointException or GanTrainingDivergedException
+        or SafeTensorsFormatException or StateDictException or GanCheckpointException or GanTrainingDivergedException
         or BundledSrModelNotFoundException or TorchException or TorchNativeLibraryException;
 
     private static RootCommand Build(IAnsiConsole console, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Gan.MLNet;
 using Gan.MLNet.Streaming;
 using Gan.MLNet.Tests.Support;
 using Gan.Models.SuperResolution;
+using Microsoft.ML;
 
 namespace Gan.Cli.Tests;
 

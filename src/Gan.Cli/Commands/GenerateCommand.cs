@@ -2,9 +2,11 @@ using System.CommandLine;
 using Gan.Cli.Terminal;
 using Gan.Imaging.Composition;
 using Gan.Imaging;
-using Gan.MLNet.Data;
-using Gan.MLNet.Transforms;
 using Gan.MLNet;
+using Gan.MLNet.Transforms;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 using Spectre.Console;
 
 namespace Gan.Cli.Commands;
@@ -14,7 +16,7 @@ internal static class GenerateCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var model = new Option<string>("--model", "-m") { Description = "A model zip with a GanGenerate step (from 'gan train' or Model.Save).", Required = true };
+        var model = new Option<string>("--model", "-m") { Description = "A model zip with a GanGenerate step (from 'gan train' or Model.SaveWithNetworks).", Required = true };
         var count = new Option<int>("--count", "-n") { Description = "How many samples.", DefaultValueFactory = _ => 64 };
         count.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--count must be ≥ 1."); });
         var label = new Option<string?>("--label", "-l") { Description = "The class to generate (conditional GANs); default: cycle through all classes." };
@@ -27,8 +29,8 @@ internal static class GenerateCommand
         {
             var context = new MLContext();
             string modelPath = parsed.GetValue(model)!;
-            var loaded = context.Model.Load(modelPath, out _);
-            var generator = FindGenerator(loaded) ?? throw new InvalidDataException($"Model '{modelPath}' holds no GanGenerate step to sample from.");
+            using var loaded = (IDisposable)context.Model.LoadWithNetworks(modelPath, out _);
+            var generator = FindGenerator((ITransformer)loaded) ?? throw new InvalidDataException($"Model '{modelPath}' holds no GanGenerate step to sample from.");
             string? className = parsed.GetValue(label);
             IDataView samples;
             try
@@ -71,14 +73,14 @@ internal static class GenerateCommand
         var column = samples.Schema[columnName];
         if (column.Type is not ImageDataViewType)
             throw new InvalidDataException($"Model '{modelPath}' generates {column.Type} vectors, not images; use Data.Generate in code to get them as rows.");
-        using var cursor = samples.GetRowCursor(column);
-        var getter = cursor.GetGetter<Image?>(column);
+        using var cursor = samples.GetRowCursor([column]);
+        var getter = cursor.GetGetter<MLImage?>(column);
         var images = new List<Image>();
-        Image? image = null;
+        MLImage? image = null;
         while (cursor.MoveNext())
         {
             getter(ref image);
-            images.Add(image!);
+            images.Add(image!.ToImage());
         }
         return images;
     }

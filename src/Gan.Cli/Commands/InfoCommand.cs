@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using Gan.Cli.Terminal;
 using Gan.MLNet;
+using Microsoft.ML;
 using Gan.Models.Torch;
 using Spectre.Console;
 using TorchSharp;
@@ -52,10 +53,12 @@ internal static class InfoCommand
 
     private static void DescribeZip(IAnsiConsole console, string path)
     {
-        var description = new MLContext().Model.Describe(path);
-        console.WritePlainLine($"format   Gan.MLNet model zip, version {description.FormatVersion}; all entry checksums match");
-        foreach (var component in description.Components)
-            console.WritePlainLine($"component {component.Id}{(component.Id == description.RootId ? " (root)" : "")}: {component.Kind} {component.OptionsJson}");
+        var description = new MLContext().Model.DescribeWithNetworks(path);
+        console.WritePlainLine(description.FormatVersion == 0
+            ? "format   ML.NET model zip without Gan.MLNet networks"
+            : $"format   ML.NET model zip with Gan.MLNet networks, version {description.FormatVersion}; all entry checksums match");
+        for (int i = 0; i < description.Transformers.Count; i++)
+            console.WritePlainLine($"transformer {i}: {description.Transformers[i].Kind} {description.Transformers[i].SettingsJson}");
         foreach (var entry in description.Entries)
             console.WritePlainLine($"entry    {entry.Name}  {entry.Size:N0} bytes  sha256 {entry.Sha256}");
     }

@@ -1,6 +1,6 @@
 using Gan.Cli.Terminal;
 using Gan.MLNet.Transforms;
-using Gan.MLNet;
+using Microsoft.ML;
 using Gan.Models.Gans;
 using Gan.Models.Training;
 using Spectre.Console;
@@ -9,7 +9,7 @@ namespace Gan.Cli.Training;
 
 /// <summary>
 /// Trains a GAN kind through the GanGenerate pipeline step (optionally continuing a checkpoint) and saves the fitted
-/// pipeline as a model zip.
+/// pipeline (LoadImages → ResizeImages → MapValueToKey → GanGenerate) as a model zip with its network.
 /// </summary>
 internal static class GanTraining
 {
@@ -67,7 +67,7 @@ internal static class GanTraining
                 throw new CliUsageException($"--resume: {e.Message}", e);
             }
         });
-        context.Model.Save(model, data.Schema, target);
+        context.Model.SaveWithNetworks(model, data.Schema, target);
         console.WritePlainLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");
     }
 

@@ -1,6 +1,6 @@
 using Gan.MLNet.Transforms;
 
-namespace Gan.MLNet;
+namespace Microsoft.ML;
 
 /// <summary>GanGenerate on <c>mlContext.Transforms</c>: GAN-made rows for data augmentation, or samples per row.</summary>
 public static class GanCatalog
@@ -20,7 +20,7 @@ public static class GanCatalog
         var settings = options is null
             ? new GanGeneratingEstimator.Options { OutputColumnName = outputColumnName, LabelColumnName = labelColumnName }
             : options with { OutputColumnName = outputColumnName, LabelColumnName = labelColumnName };
-        return new GanGeneratingEstimator(catalog.Context, settings);
+        return new GanGeneratingEstimator(catalog, settings);
     }
 
     /// <summary>Trains a GAN with the given settings; see <see cref="GanGeneratingEstimator.Options"/>.</summary>
@@ -29,6 +29,6 @@ public static class GanCatalog
     public static GanGeneratingEstimator GanGenerate(this TransformsCatalog catalog, GanGeneratingEstimator.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new GanGeneratingEstimator(catalog.Context, options);
+        return new GanGeneratingEstimator(catalog, options);
     }
 }

@@ -1,6 +1,6 @@
 using Gan.MLNet.Transforms;
 
-namespace Gan.MLNet;
+namespace Microsoft.ML;
 
 /// <summary>SuperResolve on <c>mlContext.Transforms</c>: image upscaling with an SRResNet inside pipelines.</summary>
 public static class SuperResolveCatalog
@@ -24,7 +24,7 @@ public static class SuperResolveCatalog
         {
             OutputColumnName = outputColumnName, InputColumnName = inputColumnName, Scale = scale,
         };
-        return new SuperResolvingEstimator(catalog.Context, settings);
+        return new SuperResolvingEstimator(catalog, settings);
     }
 
     /// <summary>Upscales images with the given settings; see <see cref="SuperResolvingEstimator.Options"/>.</summary>
@@ -34,6 +34,6 @@ public static class SuperResolveCatalog
     public static SuperResolvingEstimator SuperResolve(this TransformsCatalog catalog, SuperResolvingEstimator.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new SuperResolvingEstimator(catalog.Context, options);
+        return new SuperResolvingEstimator(catalog, options);
     }
 }

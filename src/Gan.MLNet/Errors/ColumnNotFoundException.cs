@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace Gan.MLNet;
 
 /// <summary>A column was asked for by a name the schema does not have. The message lists the columns it does have.</summary>

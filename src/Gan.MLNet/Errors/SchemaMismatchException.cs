@@ -7,12 +7,12 @@ public sealed class SchemaMismatchException : ArgumentOutOfRangeException
     /// <param name="columnName">The offending input column.</param>
     /// <param name="expectedType">A description of the types the transform accepts.</param>
     /// <param name="actualType">A description of the column's actual type.</param>
-    public SchemaMismatchException(string columnName, string expectedType, string actualType)
+    public SchemaMismatchException(string columnName, string? expectedType, string? actualType)
         : base(nameof(columnName))
     {
         ColumnName = columnName;
-        ExpectedType = expectedType;
-        ActualType = actualType;
+        ExpectedType = expectedType ?? "(unknown)";
+        ActualType = actualType ?? "(unknown)";
     }
 
     /// <summary>The offending input column.</summary>

@@ -2,25 +2,29 @@ using System.Runtime.InteropServices;
 using Gan.Models.Gans;
 using Gan.Models.Torch;
 using Gan.Models.Training;
-using Gan.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace Gan.MLNet.Transforms;
 
 /// <summary>
 /// Trains a GAN on an image or vector column (<c>mlContext.Transforms.GanGenerate</c>) and returns a
-/// <see cref="GanGeneratingTransformer"/> holding its generator. Fit reads the column (and the key label column) once
-/// into memory, trains with <see cref="GanTrainer"/> — reporting progress to the MLContext log and to
-/// <see cref="Options.Progress"/> — and keeps a copy of the trained generator.
+/// <see cref="GanGeneratingTransformer"/> holding its generator.
 /// </summary>
+/// <remarks>
+/// Fit reads the column (and the key label column) once into memory and trains with <see cref="GanTrainer"/>,
+/// reporting to <see cref="Options.Progress"/> and <see cref="Options.Log"/>, then keeps a copy of the trained generator.
+/// </remarks>
 public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTransformer>
 {
-    private readonly MLContext _context;
+    private readonly TransformsCatalog _catalog;
 
-    internal GanGeneratingEstimator(MLContext context, Options options)
+    internal GanGeneratingEstimator(TransformsCatalog catalog, Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _context = context;
+        _catalog = catalog;
         Settings = options with { Model = options.Model.Clone(), Training = options.Training.Clone() };
     }
 
@@ -28,23 +32,27 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
     public Options Settings { get; }
 
     /// <inheritdoc />
+    /// <exception cref="ColumnNotFoundException">The learned or label column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">A column has a type GanGenerate cannot use.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var learned = inputSchema.FindColumn(Settings.LearnedColumnName);
-        if (!(learned.Kind == SchemaShape.Column.VectorKind.Scalar && learned.ItemType is ImageDataViewType) &&
-            !(learned.Kind == SchemaShape.Column.VectorKind.Vector && learned.ItemType == NumberDataViewType.Single))
-            throw new SchemaMismatchException(learned.Name, "an image column of fixed size or a Single vector of fixed length", learned.GetTypeString());
+        var learned = FindColumn(inputSchema, Settings.LearnedColumnName);
+        bool image = learned.Kind == SchemaShape.Column.VectorKind.Scalar && learned.ItemType is ImageDataViewType;
+        if (!image && !(learned.Kind == SchemaShape.Column.VectorKind.Vector && learned.ItemType == NumberDataViewType.Single))
+            throw new SchemaMismatchException(learned.Name, "an image column of fixed size or a Single vector of fixed length", learned.ItemType.ToString());
         if (Settings.LabelColumnName is { } labelName)
         {
-            var label = inputSchema.FindColumn(labelName);
+            var label = FindColumn(inputSchema, labelName);
             if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
-                throw new SchemaMismatchException(labelName, "a key column (use MapValueToKey)", label.GetTypeString());
+                throw new SchemaMismatchException(labelName, "a key column (use MapValueToKey)", label.ItemType.ToString());
         }
-        var added = Settings.Mode == GanGenerateMode.Augment
-            ? new SchemaShape.Column(Settings.SyntheticColumnName, SchemaShape.Column.VectorKind.Scalar, BooleanDataViewType.Instance, false)
-            : new SchemaShape.Column(Settings.OutputColumnName, learned.Kind, learned.ItemType, false);
-        return new SchemaShape(inputSchema.Where(c => c.Name != added.Name).Append(added));
+        // ML.NET lets only its own stages make schema-shape columns: stock estimators describe ours.
+        if (Settings.Mode == GanGenerateMode.Augment)
+            return SyntheticFlagShape.Add(_catalog, inputSchema, Settings.SyntheticColumnName);
+        if (image && learned.ItemType is ImageDataViewType { Height: > 0 } sized)
+            return _catalog.ResizeImages(Settings.OutputColumnName, sized.Width, sized.Height, learned.Name).GetOutputSchema(inputSchema);
+        return _catalog.CopyColumns(Settings.OutputColumnName, learned.Name).GetOutputSchema(inputSchema);
     }
 
     /// <summary>Reads the data, trains the GAN and returns the transformer holding its generator.</summary>
@@ -89,7 +97,7 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
             Settings.OutputColumnName, Settings.LearnedColumnName, model.IsConditional ? Settings.LabelColumnName : null, Settings.Mode,
             Settings.SyntheticRowsPerClass, Settings.SyntheticRatio, Settings.BalanceClasses, Settings.SyntheticColumnName,
             model.IsConditional ? data.ClassNames : []);
-        return new GanGeneratingTransformer(new GanSampler(generator, data.Format, Settings.GenerationSeed), settings);
+        return new GanGeneratingTransformer(new GanSampler(generator, data.Format, Settings.GenerationSeed), settings, fitInput: input);
     }
 
     // The checkpoint's run, continued with this Fit's epochs, checkpoint path and sample folder.
@@ -122,5 +130,9 @@ public sealed partial class GanGeneratingEstimator : IEstimator<GanGeneratingTra
         };
     }
 
-    private void Log(string message) => _context.WriteLog(nameof(GanGeneratingEstimator), ChannelMessageKind.Info, message);
+    private static SchemaShape.Column FindColumn(SchemaShape schema, string name) =>
+        schema.Where(c => c.Name == name).Select(c => (SchemaShape.Column?)c).FirstOrDefault()
+            ?? throw new ColumnNotFoundException(name, schema.Select(c => c.Name));
+
+    private void Log(string message) => Settings.Log?.Invoke($"GanGenerate: {message}");
 }

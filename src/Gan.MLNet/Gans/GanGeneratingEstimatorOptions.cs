@@ -50,7 +50,7 @@ public sealed partial class GanGeneratingEstimator
         /// <summary>The Boolean column that marks synthetic rows (Augment mode).</summary>
         public string SyntheticColumnName { get; init; } = "IsSynthetic";
 
-        /// <summary>The seed of the generation noise: the same seed gives the same samples, also after Model.Save/Load.</summary>
+        /// <summary>The seed of the generation noise: the same seed gives the same samples, also after SaveWithNetworks/LoadWithNetworks.</summary>
         public ulong GenerationSeed { get; init; } = 1;
 
         /// <summary>
@@ -60,8 +60,14 @@ public sealed partial class GanGeneratingEstimator
         /// </summary>
         public string? ResumeCheckpoint { get; init; }
 
-        /// <summary>Receives training progress after every batch (in addition to the MLContext log).</summary>
+        /// <summary>Receives training progress after every batch.</summary>
         public IProgress<GanTrainingProgress>? Progress { get; init; }
+
+        /// <summary>
+        /// Receives Fit's messages (what is trained, per-epoch losses). ML.NET gives extensions no access to
+        /// <c>MLContext.Log</c>, so pass e.g. <c>Console.WriteLine</c> here.
+        /// </summary>
+        public Action<string>? Log { get; init; }
 
         /// <summary>Cancels training between batches.</summary>
         public CancellationToken CancellationToken { get; init; }

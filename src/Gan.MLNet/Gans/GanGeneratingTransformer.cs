@@ -1,31 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gan.MLNet.DataViews;
+using Gan.MLNet.Persistence;
 using Gan.Models.Gans;
 using Gan.Models.Torch;
-using Gan.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Gan.MLNet.Transforms;
 
 /// <summary>
-/// A trained GAN generator inside a pipeline (<c>mlContext.Transforms.GanGenerate</c>). In
-/// <see cref="GanGenerateMode.Augment"/> it appends synthetic rows while the pipeline is trained
-/// (<see cref="TransformForTrainingPipeline"/>) and passes rows through at scoring, adding the synthetic-flag column
-/// (false) either way so both schemas agree. In <see cref="GanGenerateMode.RowToRow"/> it adds a column holding a sample
-/// for each row's label. Sample k is drawn from noise seeded by (<see cref="GenerationSeed"/>, k) — k is the synthetic
-/// row's index, or the row's position in row-to-row use — so the same seed gives the same samples, also after
-/// Model.Save/Load (bit for bit when drawn the same way; samples drawn in batches of another size may differ in the
-/// last bits, as BLAS blocks differently). Holds the generator's native memory: dispose it when done.
+/// A trained GAN generator inside an ML.NET pipeline (<c>mlContext.Transforms.GanGenerate</c>).
 /// </summary>
-public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransformerWithDifferentMappingAtTrainingTime
+/// <remarks>
+/// In <see cref="GanGenerateMode.Augment"/> it appends synthetic rows to the data it was fitted on, so the estimators
+/// after it in an <c>EstimatorChain</c> are trained on real and synthetic rows; every other view passes through
+/// unchanged — at scoring, in <c>CreatePredictionEngine</c>, and with or without <c>TransformerScope.Training</c>. It adds
+/// the Boolean synthetic-flag column (false for real rows) either way, so both schemas agree. (ML.NET gives third-party
+/// transformers no public way to learn they are being trained, so the transformer recognises the very view it was
+/// fitted on; <see cref="TransformForTrainingPipeline"/> augments any view.) In <see cref="GanGenerateMode.RowToRow"/>
+/// it adds a column holding a sample for each row's label. Sample k is drawn from noise seeded by
+/// (<see cref="GenerationSeed"/>, k) — k is the synthetic row's index, or the row's position in row-to-row use — so the
+/// same seed gives the same samples, also after SaveWithNetworks/LoadWithNetworks. Generated images are valid until
+/// their cursor moves, as with ML.NET's image stages. Holds the generator's native memory: dispose it when done.
+/// </remarks>
+public sealed class GanGeneratingTransformer : ITransformer, IDisposable, INetworkTransformer
 {
     internal const string ModelKind = "GanGenerate";
     private const string GeneratorEntry = "generator.safetensors";
 
     private readonly GanSampler _sampler;
     private readonly Settings _settings;
+    private readonly WeakReference<IDataView>? _fitInput;
 
-    internal GanGeneratingTransformer(GanSampler sampler, Settings settings)
+    internal GanGeneratingTransformer(GanSampler sampler, Settings settings, IDataView? fitInput)
     {
         _sampler = sampler;
         _settings = settings;
+        _fitInput = fitInput is null ? null : new WeakReference<IDataView>(fitInput);
     }
 
     /// <summary>The column samples are written to.</summary>
@@ -55,19 +67,49 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
     /// <summary>The type of the generated values (a fixed-size image or Single vector).</summary>
     public DataViewType SampleType => _sampler.Format.ColumnType;
 
+    /// <summary>Always true: PredictionEngine maps single rows (passing them through in Augment mode).</summary>
+    public bool IsRowToRowMapper => true;
+
+    string INetworkTransformer.Kind => ModelKind;
+
     internal GanSampler Sampler => _sampler;
+
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => GetRowToRowMapper(inputSchema).OutputSchema;
+
+    /// <inheritdoc />
+    /// <exception cref="ColumnNotFoundException">RowToRow: the label column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">RowToRow: the label column is not the key type it was at Fit.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new Mapper(this, inputSchema);
+    }
+
+    /// <summary>
+    /// Augment mode, on the view the transformer was fitted on: <see cref="TransformForTrainingPipeline"/>. Otherwise
+    /// the rows with the added column (the synthetic flag, false; or the row-to-row samples), computed lazily.
+    /// </summary>
+    /// <param name="input">The data.</param>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_settings.Mode == GanGenerateMode.Augment && _fitInput is not null && _fitInput.TryGetTarget(out var fitted) && ReferenceEquals(fitted, input))
+            return TransformForTrainingPipeline(input);
+        return new MappedDataView(input, GetRowToRowMapper(input.Schema));
+    }
 
     /// <summary>
     /// The data estimators after this step are trained on. Augment: the input rows (flag false) followed by synthetic rows
     /// (flag true) whose count follows the options (per class, a ratio of the real class counts, or balancing the
-    /// classes); the label counts are read from <paramref name="input"/> once. RowToRow: the same as <see cref="RowToRowTransformerBase.Transform"/>.
+    /// classes); the label counts are read from <paramref name="input"/> once. RowToRow: the same as <see cref="Transform"/>.
     /// </summary>
     /// <exception cref="ColumnNotFoundException">The sample or label column is missing.</exception>
     /// <exception cref="SchemaMismatchException">The sample or label column has another type than at Fit.</exception>
     public IDataView TransformForTrainingPipeline(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var mapped = Transform(input);
+        var mapped = new MappedDataView(input, GetRowToRowMapper(input.Schema));
         if (_settings.Mode != GanGenerateMode.Augment) return mapped;
         var schema = mapped.Schema;
         var sample = RequireColumn(schema, _settings.OutputColumnName, _sampler.Format.ColumnType);
@@ -86,7 +128,7 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(_settings.OutputColumnName, _sampler.Format.ColumnType);
         if (_sampler.IsConditional)
-            builder.AddColumn(_settings.LabelColumnName!, new KeyDataViewType(typeof(uint), (ulong)_sampler.ClassCount), KeyNames.ToAnnotations(_settings.ClassNames));
+            builder.AddColumn(_settings.LabelColumnName!, new KeyDataViewType(typeof(uint), _sampler.ClassCount), KeyNames.ToAnnotations(_settings.ClassNames));
         var classes = new int[count];
         for (int i = 0; i < classes.Length; i++)
             classes[i] = classIndex ?? (_sampler.IsConditional ? i % _sampler.ClassCount : 0);
@@ -94,56 +136,52 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
         return new SyntheticRowsDataView(null, builder.ToSchema(), sampler, classes, 0, _sampler.IsConditional ? 1 : -1, -1);
     }
 
-    /// <inheritdoc />
-    protected override ColumnMapperBase MakeMapper(DataViewSchema inputSchema)
-    {
-        if (_settings.Mode == GanGenerateMode.RowToRow && _settings.LabelColumnName is not null)
-            RequireLabel(inputSchema);
-        return new Mapper(this, inputSchema);
-    }
+    void ICanSaveModel.Save(ModelSaveContext ctx) => NetworkSaveSession.SavePlaceholder(this, ctx);
 
-    /// <summary>Saves the settings and the generator (weights and options as safetensors).</summary>
-    /// <param name="context">Where to write.</param>
-    public override void Save(ModelSaveContext context)
+    JsonObject INetworkTransformer.SaveSettings() => new()
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Kind = ModelKind;
-        context.SetOption("settings", _settings);
-        context.SetOption("format", _sampler.Format.ToOptions());
-        context.SetOption("seed", _sampler.Seed);
+        ["settings"] = JsonSerializer.SerializeToNode(_settings),
+        ["format"] = JsonSerializer.SerializeToNode(_sampler.Format.ToOptions()),
+        ["seed"] = _sampler.Seed,
+    };
+
+    IReadOnlyDictionary<string, byte[]> INetworkTransformer.SaveEntries()
+    {
         using var buffer = new MemoryStream();
         GanGeneratorSerialization.Save(_sampler.Generator, buffer);
-        context.AddEntry(GeneratorEntry, buffer.ToArray());
+        return new Dictionary<string, byte[]> { [GeneratorEntry] = buffer.ToArray() };
     }
 
-    internal static ITransformer Load(ModelLoadContext context)
+    /// <summary>The transformer <see cref="INetworkTransformer.SaveSettings"/> and SaveEntries describe.</summary>
+    /// <exception cref="FormatException">They do not describe one.</exception>
+    internal static GanGeneratingTransformer Load(JsonObject saved, IReadOnlyDictionary<string, byte[]> entries)
     {
-        var settings = context.GetOption<Settings>("settings");
-        GanSampleFormat format;
+        var settings = saved["settings"].Deserialize<Settings>() ?? throw new FormatException("GanGenerate: the settings are missing");
+        if (string.IsNullOrEmpty(settings.OutputColumnName) || string.IsNullOrEmpty(settings.LearnedColumnName) || settings.ClassNames is null)
+            throw new FormatException("GanGenerate: the settings name no columns");
+        var format = GanSampleFormat.FromOptions(saved["format"].Deserialize<Dictionary<string, string>>() ?? throw new FormatException("GanGenerate: the sample format is missing"));
+        ulong seed = saved["seed"]?.GetValue<ulong>() ?? throw new FormatException("GanGenerate: the seed is missing");
+        if (!entries.TryGetValue(GeneratorEntry, out var bytes)) throw new FormatException($"GanGenerate: the entry {GeneratorEntry} is missing");
         GanGenerator generator;
         try
         {
-            format = GanSampleFormat.FromOptions(context.GetOption<Dictionary<string, string>>("format"));
-            using var stream = new MemoryStream(context.ReadEntry(GeneratorEntry));
+            using var stream = new MemoryStream(bytes);
             generator = GanGeneratorSerialization.Load(stream);
         }
-        catch (Exception e) when (e is FormatException or SafeTensorsFormatException or StateDictException)
+        catch (Exception e) when (e is SafeTensorsFormatException or StateDictException)
         {
-            throw context.Malformed($"the GAN generator does not load: {e.Message}", e);
+            throw new FormatException($"GanGenerate: the generator does not load: {e.Message}", e);
         }
         if (!generator.Options.SampleShape.SequenceEqual(format.SampleShape) || (generator.Options.IsConditional ? generator.Options.ClassCount : 0) != settings.ClassNames.Length)
         {
             generator.Dispose();
-            throw context.Malformed("the generator's sample shape or class count disagrees with the column settings");
+            throw new FormatException("GanGenerate: the generator's sample shape or class count disagrees with the column settings");
         }
-        return new GanGeneratingTransformer(new GanSampler(generator, format, context.GetOption<ulong>("seed")), settings);
+        return new GanGeneratingTransformer(new GanSampler(generator, format, seed), settings, fitInput: null);
     }
 
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _sampler.Dispose();
-    }
+    /// <summary>Frees the generator's native memory.</summary>
+    public void Dispose() => _sampler.Dispose();
 
     private static DataViewSchema.Column RequireColumn(DataViewSchema schema, string name, DataViewType type)
     {
@@ -156,7 +194,8 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
     {
         string name = _settings.LabelColumnName!;
         var column = schema.GetColumnOrNull(name) ?? throw new ColumnNotFoundException(name, schema);
-        if (column.Type is not KeyDataViewType key || key.RawType != typeof(uint) || key.Count != (ulong)_settings.ClassNames.Length)
+        var key = KeyNames.RequireKey(column, $"{_settings.ClassNames.Length} classes (as at Fit)");
+        if (key.Count != (ulong)_settings.ClassNames.Length)
             throw new SchemaMismatchException(name, $"a UInt32 key column of {_settings.ClassNames.Length} classes (as at Fit)", column.Type.ToString());
         return column;
     }
@@ -186,7 +225,7 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
         return rows;
     }
 
-    /// <summary>The serialisable settings of a fitted transformer (model file option "settings").</summary>
+    /// <summary>The serialisable settings of a fitted transformer.</summary>
     internal sealed record Settings(
         string OutputColumnName,
         string LearnedColumnName,
@@ -198,24 +237,43 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
         string SyntheticColumnName,
         string[] ClassNames);
 
-    private sealed class Mapper(GanGeneratingTransformer owner, DataViewSchema inputSchema) : ColumnMapperBase(inputSchema)
+    private sealed class Mapper : ColumnAddingMapper
     {
-        public override IReadOnlyList<DataViewSchema.DetachedColumn> GetOutputColumns() => owner._settings.Mode == GanGenerateMode.Augment
-            ? [new(owner._settings.SyntheticColumnName, BooleanDataViewType.Instance)]
-            : [new(owner._settings.OutputColumnName, owner._sampler.Format.ColumnType)];
+        private readonly GanGeneratingTransformer _owner;
+        private readonly DataViewSchema.Column? _label;
 
-        public override IEnumerable<DataViewSchema.Column> GetDependencies(int outputIndex) =>
-            owner._settings.Mode == GanGenerateMode.RowToRow && owner._settings.LabelColumnName is { } label ? [InputSchema[label]] : [];
-
-        public override Delegate CreateGetter(DataViewRow input, int outputIndex)
+        public Mapper(GanGeneratingTransformer owner, DataViewSchema inputSchema)
+            : base(inputSchema, owner._settings.Mode == GanGenerateMode.Augment
+                ? [(owner._settings.SyntheticColumnName, BooleanDataViewType.Instance)]
+                : [(owner._settings.OutputColumnName, owner._sampler.Format.ColumnType)])
         {
-            if (owner._settings.Mode == GanGenerateMode.Augment)
+            _owner = owner;
+            if (owner._settings.Mode == GanGenerateMode.RowToRow && owner._settings.LabelColumnName is not null)
+                _label = owner.RequireLabel(inputSchema);
+        }
+
+        protected override IEnumerable<DataViewSchema.Column> AddedColumnDependencies(int added) => _label is { } label ? [label] : [];
+
+        protected override Delegate CreateGetter(DataViewRow input, int added, RowResources resources)
+        {
+            if (_owner._settings.Mode == GanGenerateMode.Augment)
                 return (ValueGetter<bool>)((ref bool value) => value = false);
-            ValueGetter<uint>? label = owner._settings.LabelColumnName is { } name ? input.GetGetter<uint>(InputSchema[name]) : null;
-            int classCount = owner._settings.ClassNames.Length;
-            return owner._sampler.Format.IsImage
-                ? (ValueGetter<Gan.Imaging.Image?>)((ref Gan.Imaging.Image? value) => value = (Gan.Imaging.Image)Sample())
-                : (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => value = (VBuffer<float>)Sample());
+            ValueGetter<uint>? label = _label is { } column ? input.GetGetter<uint>(column) : null;
+            int classCount = _owner._settings.ClassNames.Length;
+            if (!_owner._sampler.Format.IsImage)
+                return (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => value = (VBuffer<float>)Sample());
+            var slot = new ImageSlot();
+            resources.Add(slot);
+            long position = -1;
+            return (ValueGetter<MLImage>)((ref MLImage value) =>
+            {
+                if (input.Position != position)
+                {
+                    slot.Set(MLImageConversion.ToMLImage((Gan.Imaging.Image)Sample()));
+                    position = input.Position;
+                }
+                value = slot.Current!;
+            });
 
             object Sample()
             {
@@ -225,10 +283,10 @@ public sealed class GanGeneratingTransformer : RowToRowTransformerBase, ITransfo
                     uint key = 0;
                     label(ref key);
                     if (key < 1 || key > classCount)
-                        throw new InvalidColumnValueException(owner._settings.LabelColumnName!, input.Position, $"key {key} is not a class 1..{classCount}");
+                        throw new InvalidColumnValueException(_owner._settings.LabelColumnName!, input.Position, $"key {key} is not a class 1..{classCount}");
                     cls = (int)key - 1;
                 }
-                return owner._sampler.Generate([input.Position], [cls])[0];
+                return _owner._sampler.Generate([input.Position], [cls])[0];
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace Gan.MLNet.Data;
+namespace Gan.MLNet;
 
 /// <summary>SaveImages would replace an existing file and overwriting was not asked for.</summary>
 public sealed class ImageFileExistsException : IOException

@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.Models.Torch;
 
 namespace Gan.MLNet.Streaming;

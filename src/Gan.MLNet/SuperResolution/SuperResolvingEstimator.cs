@@ -1,26 +1,31 @@
 using System.Runtime.InteropServices;
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.Models.SuperResolution;
 using Gan.Models.Torch;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace Gan.MLNet.Transforms;
 
 /// <summary>
-/// Upscales an image column with an SRResNet (<c>mlContext.Transforms.SuperResolve</c>). Fit takes the network from
-/// where <see cref="Options.ModelSource"/> says: the bundled default for the scale, an SRResNet file, or one trained on
-/// the input column's images (read once into memory, then <see cref="SrTrainer"/>, reporting to the MLContext log and
-/// to <see cref="Options.Progress"/>). Returns a <see cref="SuperResolvingTransformer"/>.
+/// Upscales an image column with an SRResNet (<c>mlContext.Transforms.SuperResolve</c>) and returns a
+/// <see cref="SuperResolvingTransformer"/>.
 /// </summary>
+/// <remarks>
+/// Fit takes the network from where <see cref="Options.ModelSource"/> says: the bundled default for the scale, an
+/// SRResNet file, or one trained on the input column's images (read once into memory, then <see cref="SrTrainer"/>,
+/// reporting to <see cref="Options.Progress"/> and <see cref="Options.Log"/>).
+/// </remarks>
 public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingTransformer>
 {
-    private readonly MLContext _context;
+    private readonly TransformsCatalog _catalog;
 
-    internal SuperResolvingEstimator(MLContext context, Options options)
+    internal SuperResolvingEstimator(TransformsCatalog catalog, Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _context = context;
+        _catalog = catalog;
         Settings = options with
         {
             Network = options.Network.Clone(), Training = options.Training.Clone(), Patches = options.Patches.Clone(), Tiling = options.Tiling.Clone(),
@@ -31,14 +36,19 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
     public Options Settings { get; }
 
     /// <inheritdoc />
+    /// <exception cref="ColumnNotFoundException">The input column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">The input column is not an image column.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        var input = inputSchema.FindColumn(Settings.SourceColumnName);
-        if (input.Kind != SchemaShape.Column.VectorKind.Scalar)
-            throw new SchemaMismatchException(input.Name, "an image", input.GetTypeString());
-        var added = SchemaShape.Column.FromType(Settings.OutputColumnName, SuperResolvingTransformer.OutputType(input.Name, input.ItemType, Settings.Scale));
-        return new SchemaShape(inputSchema.Where(c => c.Name != added.Name).Append(added));
+        var input = inputSchema.Where(c => c.Name == Settings.SourceColumnName).Select(c => (SchemaShape.Column?)c).FirstOrDefault()
+            ?? throw new ColumnNotFoundException(Settings.SourceColumnName, inputSchema.Select(c => c.Name));
+        if (input.Kind != SchemaShape.Column.VectorKind.Scalar || input.ItemType is not ImageDataViewType image)
+            throw new SchemaMismatchException(input.Name, "an image column (LoadImages, ResizeImages, ConvertToImage)", input.ItemType.ToString());
+        // ML.NET lets only its own stages make schema-shape columns: stock estimators describe ours.
+        return image.Height > 0
+            ? _catalog.ResizeImages(Settings.OutputColumnName, image.Width * Settings.Scale, image.Height * Settings.Scale, input.Name).GetOutputSchema(inputSchema)
+            : _catalog.CopyColumns(Settings.OutputColumnName, input.Name).GetOutputSchema(inputSchema);
     }
 
     /// <summary>Gets the network (bundled, from the file, or trained on the input images) and returns the transformer holding it.</summary>
@@ -53,7 +63,7 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
     public SuperResolvingTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var column = input.Schema[Settings.SourceColumnName];
+        var column = input.Schema.GetColumnOrNull(Settings.SourceColumnName) ?? throw new ColumnNotFoundException(Settings.SourceColumnName, input.Schema);
         SuperResolvingTransformer.OutputType(column.Name, column.Type, Settings.Scale);
         var network = Settings.ModelSource switch
         {
@@ -97,15 +107,16 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
     {
         var images = new List<(string, Image)>();
         long missing = 0;
-        using (var cursor = input.GetRowCursor(column))
+        using (var cursor = input.GetRowCursor([column]))
         {
-            var getter = cursor.GetGetter<Image?>(column);
-            Image? image = null;
+            var getter = cursor.GetGetter<MLImage?>(column);
+            MLImage? image = null;
             while (cursor.MoveNext())
             {
                 getter(ref image);
+                // Borrowed from the cursor: copied before it moves.
                 if (image is null) missing++;
-                else images.Add(($"row {cursor.Position}", image));
+                else images.Add(($"row {cursor.Position}", MLImageConversion.ToImage(image)));
             }
         }
         using var data = SrPatchDataset.FromImages(images, Settings.ScaledPatches);
@@ -124,5 +135,5 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
         return SrResNetSerialization.Copy(trainer.Generator);
     }
 
-    private void Log(string message) => _context.WriteLog(nameof(SuperResolvingEstimator), ChannelMessageKind.Info, message);
+    private void Log(string message) => Settings.Log?.Invoke($"SuperResolve: {message}");
 }

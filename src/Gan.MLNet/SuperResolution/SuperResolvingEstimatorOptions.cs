@@ -50,8 +50,14 @@ public sealed partial class SuperResolvingEstimator
         /// </summary>
         public long MaxPendingPixels { get; init; } = 4_000_000;
 
-        /// <summary>Receives training progress after every batch (Train only; in addition to the MLContext log).</summary>
+        /// <summary>Receives training progress after every batch (Train only).</summary>
         public IProgress<SrTrainingProgress>? Progress { get; init; }
+
+        /// <summary>
+        /// Receives Fit's messages (which network, training losses). ML.NET gives extensions no access to
+        /// <c>MLContext.Log</c>, so pass e.g. <c>Console.WriteLine</c> here.
+        /// </summary>
+        public Action<string>? Log { get; init; }
 
         /// <summary>Cancels training between batches (Train only).</summary>
         public CancellationToken CancellationToken { get; init; }

@@ -1,23 +1,33 @@
 using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gan.Imaging;
-using Gan.MLNet.Data;
+using Gan.MLNet.DataViews;
+using Gan.MLNet.Persistence;
 using Gan.Models.SuperResolution;
 using Gan.Models.Torch;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace Gan.MLNet.Transforms;
 
 /// <summary>
-/// Upscales an image column with an SRResNet (<c>mlContext.Transforms.SuperResolve</c>): each row's image (gray, RGB
-/// or RGBA, any size) becomes Scale × its size in the output column, same pixel format, through overlapping tiles
-/// (<see cref="SuperResolver"/>). A null image (e.g. a failed load with <see cref="ImageLoadErrorHandling.ErrorColumn"/>)
-/// gives a null image, as in the other image transforms. Lazy: nothing is computed until the output column is read.
-/// A cursor of <see cref="Transform"/> reads up to <see cref="RowBatchSize"/> rows (at most
-/// <see cref="MaxPendingPixels"/> input pixels) ahead and upscales their tiles together; single-row use
-/// (<see cref="RowToRowTransformerBase.GetRowToRowMapper"/>) upscales row by row. Model.Save writes the network's
-/// weights into the model file, so a loaded transformer needs no other file and gives bit-identical images. Holds
-/// the network's native memory: dispose it when done. Safe to use from several cursors (network calls take turns).
+/// Upscales an image column with an SRResNet (<c>mlContext.Transforms.SuperResolve</c>).
 /// </summary>
-public sealed class SuperResolvingTransformer : RowToRowTransformerBase
+/// <remarks>
+/// Each row's image (any size; gray, color or with alpha) becomes Scale × its size in the output column, through
+/// overlapping tiles (<see cref="SuperResolver"/>). Opaque gray images are upscaled as gray and opaque color ones as
+/// RGB, exactly as <c>gan upscale</c> does with the same files; alpha is upscaled with the color and premultiplied as
+/// MLImage keeps it. Lazy: nothing is computed until the output column is read. A cursor of <see cref="Transform"/>
+/// reads up to <see cref="RowBatchSize"/> rows (at most <see cref="MaxPendingPixels"/> input pixels) ahead and
+/// upscales their tiles together; <see cref="GetRowToRowMapper"/> (PredictionEngine) upscales row by row. Input
+/// images are borrowed: never disposed or kept past the cursor's next move. An output image is valid until its cursor
+/// moves, as with ML.NET's image stages. SaveWithNetworks writes the network's weights into the model file, so a
+/// loaded transformer needs no other file and gives identical images. Holds the network's native memory: dispose it
+/// when done. Safe to use from several cursors (network calls take turns).
+/// </remarks>
+public sealed class SuperResolvingTransformer : ITransformer, IDisposable, INetworkTransformer
 {
     internal const string ModelKind = "SuperResolve";
     private const string NetworkEntry = "srresnet.safetensors";
@@ -58,78 +68,96 @@ public sealed class SuperResolvingTransformer : RowToRowTransformerBase
     /// <summary>Input pixels after which a cursor stops reading ahead.</summary>
     public long MaxPendingPixels => _settings.MaxPendingPixels;
 
+    /// <summary>Always true: PredictionEngine upscales one image at a time.</summary>
+    public bool IsRowToRowMapper => true;
+
+    string INetworkTransformer.Kind => ModelKind;
+
     /// <summary>Writes the network (weights and options, as safetensors) into <paramref name="path"/> atomically, for use outside pipelines.</summary>
     /// <param name="path">The file to write.</param>
     public void SaveNetwork(string path) => SrResNetSerialization.Save(_network, path);
 
-    /// <summary>The lazy upscaled view; its cursors upscale several rows' tiles together (see the class remarks).</summary>
+    /// <inheritdoc />
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => GetRowToRowMapper(inputSchema).OutputSchema;
+
+    /// <inheritdoc />
+    /// <exception cref="ColumnNotFoundException">The input column is missing.</exception>
+    /// <exception cref="SchemaMismatchException">The input column is not an image column.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new Mapper(this, inputSchema);
+    }
+
+    /// <summary>The lazy upscaled view; its cursors upscale several rows' tiles together (see the remarks).</summary>
     /// <param name="input">The data.</param>
     /// <exception cref="ColumnNotFoundException">The input column is missing.</exception>
     /// <exception cref="SchemaMismatchException">The input column is not an image column.</exception>
-    public override IDataView Transform(IDataView input)
+    public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var mapper = GetRowToRowMapper(input.Schema);
-        return new ReadAheadUpscalingDataView(input, mapper, mapper.OutputSchema.Count - 1, input.Schema[InputColumnName], this);
+        var mapper = new Mapper(this, input.Schema);
+        return new ReadAheadUpscalingDataView(input, mapper, input.Schema.Count, mapper.Input, this);
     }
 
     /// <summary>The output type for an input column: the input's known size × scale, or an image of any size.</summary>
     /// <exception cref="SchemaMismatchException">The input is not an image column.</exception>
-    internal static ImageDataViewType OutputType(string inputColumnName, DataViewType inputType, int scale)
+    internal static ImageDataViewType OutputType(string inputColumnName, DataViewType inputType, int scale) => inputType switch
     {
-        var image = ImageColumnTypes.RequireImage(inputColumnName, inputType, knownSize: false);
-        return image.IsKnownSize ? new ImageDataViewType(image.Height * scale, image.Width * scale) : new ImageDataViewType();
-    }
+        ImageDataViewType { Height: > 0 } image => new ImageDataViewType(image.Height * scale, image.Width * scale),
+        ImageDataViewType => new ImageDataViewType(),
+        _ => throw new SchemaMismatchException(inputColumnName, "an image column (LoadImages, ResizeImages, ConvertToImage)", inputType.ToString()),
+    };
 
-    /// <summary>Upscales the non-null images together; null stays null.</summary>
-    internal Image?[] Upscale(IReadOnlyList<Image?> images)
+    /// <summary>Upscales borrowed images together into new MLImages the caller owns.</summary>
+    /// <exception cref="InvalidColumnValueException">An image is missing (null); <paramref name="positions"/> name the rows.</exception>
+    internal MLImage[] Upscale(IReadOnlyList<Image?> images, IReadOnlyList<long> positions)
     {
-        var present = images.OfType<Image>().ToArray();
+        for (int i = 0; i < images.Count; i++)
+            if (images[i] is null) throw new InvalidColumnValueException(InputColumnName, positions[i], "the image is missing (null)");
         IReadOnlyList<Image> upscaled;
         try
         {
             lock (_networkLock)
-                upscaled = present.Length == 0 ? [] : _resolver.Upscale(present);
+                upscaled = images.Count == 0 ? [] : _resolver.Upscale([.. images.Select(i => i!)]);
         }
         catch (ExternalException e)
         {
             throw TorchException.From(e, $"SuperResolve: upscaling '{InputColumnName}'");
         }
-        var results = new Image?[images.Count];
-        for (int i = 0, next = 0; i < images.Count; i++)
-            if (images[i] is not null) results[i] = upscaled[next++];
-        return results;
+        return [.. upscaled.Select(MLImageConversion.ToMLImage)];
     }
 
-    /// <inheritdoc />
-    protected override ColumnMapperBase MakeMapper(DataViewSchema inputSchema) => new Mapper(this, inputSchema);
+    void ICanSaveModel.Save(ModelSaveContext ctx) => NetworkSaveSession.SavePlaceholder(this, ctx);
 
-    /// <summary>Saves the settings and the network (weights and options as a safetensors entry).</summary>
-    /// <param name="context">Where to write.</param>
-    public override void Save(ModelSaveContext context)
+    JsonObject INetworkTransformer.SaveSettings() => new() { ["settings"] = JsonSerializer.SerializeToNode(_settings) };
+
+    IReadOnlyDictionary<string, byte[]> INetworkTransformer.SaveEntries()
     {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Kind = ModelKind;
-        context.SetOption("settings", _settings);
         using var buffer = new MemoryStream();
         SrResNetSerialization.Save(_network, buffer);
-        context.AddEntry(NetworkEntry, buffer.ToArray());
+        return new Dictionary<string, byte[]> { [NetworkEntry] = buffer.ToArray() };
     }
 
-    internal static ITransformer Load(ModelLoadContext context)
+    /// <summary>The transformer SaveSettings and SaveEntries describe.</summary>
+    /// <exception cref="FormatException">They do not describe one.</exception>
+    internal static SuperResolvingTransformer Load(JsonObject saved, IReadOnlyDictionary<string, byte[]> entries)
     {
-        var settings = context.GetOption<Settings>("settings");
+        var settings = saved["settings"].Deserialize<Settings>() ?? throw new FormatException("SuperResolve: the settings are missing");
         if (string.IsNullOrEmpty(settings.OutputColumnName) || string.IsNullOrEmpty(settings.InputColumnName))
-            throw context.Malformed("the settings name no input or output column");
+            throw new FormatException("SuperResolve: the settings name no input or output column");
+        if (settings.RowBatchSize < 1 || settings.MaxPendingPixels < 1)
+            throw new FormatException("SuperResolve: the read-ahead settings are invalid");
+        if (!entries.TryGetValue(NetworkEntry, out var bytes)) throw new FormatException($"SuperResolve: the entry {NetworkEntry} is missing");
         SrResNet network;
         try
         {
-            using var stream = new MemoryStream(context.ReadEntry(NetworkEntry));
+            using var stream = new MemoryStream(bytes);
             network = SrResNetSerialization.Load(stream);
         }
-        catch (Exception e) when (e is FormatException or SafeTensorsFormatException or StateDictException)
+        catch (Exception e) when (e is SafeTensorsFormatException or StateDictException)
         {
-            throw context.Malformed($"the SRResNet does not load: {e.Message}", e);
+            throw new FormatException($"SuperResolve: the SRResNet does not load: {e.Message}", e);
         }
         try
         {
@@ -138,17 +166,14 @@ public sealed class SuperResolvingTransformer : RowToRowTransformerBase
         catch (ArgumentException e)
         {
             network.Dispose();
-            throw context.Malformed($"the tiling settings are invalid: {e.Message}", e);
+            throw new FormatException($"SuperResolve: the tiling settings are invalid: {e.Message}", e);
         }
     }
 
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _network.Dispose();
-    }
+    /// <summary>Frees the network's native memory.</summary>
+    public void Dispose() => _network.Dispose();
 
-    /// <summary>The serialisable settings of a fitted transformer (model file option "settings").</summary>
+    /// <summary>The serialisable settings of a fitted transformer.</summary>
     internal sealed record Settings(
         string OutputColumnName,
         string InputColumnName,
@@ -159,40 +184,47 @@ public sealed class SuperResolvingTransformer : RowToRowTransformerBase
         int RowBatchSize,
         long MaxPendingPixels);
 
-    private sealed class Mapper : ColumnMapperBase
+    /// <summary>Adds the upscaled column; row by row.</summary>
+    private sealed class Mapper : ColumnAddingMapper
     {
         private readonly SuperResolvingTransformer _owner;
-        private readonly DataViewSchema.Column _input;
-        private readonly ImageDataViewType _outputType;
 
-        public Mapper(SuperResolvingTransformer owner, DataViewSchema inputSchema) : base(inputSchema)
+        public Mapper(SuperResolvingTransformer owner, DataViewSchema inputSchema)
+            : base(inputSchema, [(owner.OutputColumnName, OutputTypeOf(owner, inputSchema))])
         {
             _owner = owner;
-            _input = inputSchema[owner.InputColumnName];
-            _outputType = OutputType(_input.Name, _input.Type, owner.Scale);
+            Input = inputSchema[owner.InputColumnName];
         }
 
-        public override IReadOnlyList<DataViewSchema.DetachedColumn> GetOutputColumns() => [new(_owner.OutputColumnName, _outputType)];
+        public DataViewSchema.Column Input { get; }
 
-        public override IEnumerable<DataViewSchema.Column> GetDependencies(int outputIndex) => [_input];
+        protected override IEnumerable<DataViewSchema.Column> AddedColumnDependencies(int added) => [Input];
 
-        public override Delegate CreateGetter(DataViewRow input, int outputIndex)
+        protected override Delegate CreateGetter(DataViewRow input, int added, RowResources resources)
         {
-            var getImage = input.GetGetter<Image?>(_input);
-            Image? source = null, upscaled = null;
+            var getImage = input.GetGetter<MLImage?>(Input);
+            var slot = new ImageSlot();
+            resources.Add(slot);
+            MLImage? source = null;
             long position = -1;
             // Upscaling is costly: a row's image is upscaled once however often its value is read.
-            return (ValueGetter<Image?>)((ref Image? value) =>
+            return (ValueGetter<MLImage>)((ref MLImage value) =>
             {
                 if (input.Position != position)
                 {
-                    upscaled = null;
+                    slot.Set(null);
                     getImage(ref source);
-                    upscaled = _owner.Upscale([source])[0];
+                    slot.Set(_owner.Upscale([source is null ? null : MLImageConversion.ToImage(source)], [input.Position])[0]);
                     position = input.Position;
                 }
-                value = upscaled;
+                value = slot.Current!;
             });
+        }
+
+        private static ImageDataViewType OutputTypeOf(SuperResolvingTransformer owner, DataViewSchema schema)
+        {
+            var column = schema.GetColumnOrNull(owner.InputColumnName) ?? throw new ColumnNotFoundException(owner.InputColumnName, schema);
+            return OutputType(column.Name, column.Type, owner.Scale);
         }
     }
 }

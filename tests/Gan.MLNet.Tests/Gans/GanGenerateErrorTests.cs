@@ -1,5 +1,6 @@
-using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
+
+using Gan.MLNet.Tests.Support;
 
 namespace Gan.MLNet.Tests.Gans;
 
@@ -25,7 +26,7 @@ public sealed class GanGenerateErrorTests
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => context.Transforms.GanGenerate("Species", null, GanGenerateTestData.Options(label: null)).Fit(
             context.Data.LoadFromEnumerable(GanGenerateTestData.Rows().ToList())));
         Assert.AreEqual("Species", error.ColumnName);
-        Assert.ThrowsExactly<SchemaMismatchException>(() => context.Transforms.GanGenerate(GanGenerateTestData.Options()).GetOutputSchema(SchemaShape.Create(
+        Assert.ThrowsExactly<SchemaMismatchException>(() => context.Transforms.GanGenerate(GanGenerateTestData.Options()).GetOutputSchema(Shapes.Of(
             context.Data.LoadFromEnumerable(GanGenerateTestData.Rows().ToList()).Schema)));
         Assert.IsNotNull(data);
     }

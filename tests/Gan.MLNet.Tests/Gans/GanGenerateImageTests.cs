@@ -1,5 +1,4 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
 using Gan.Models.Training;
@@ -13,7 +12,7 @@ public sealed class GanGenerateImageTests
     public sealed class PictureRow
     {
         [ImageType(8, 8)]
-        public Image? Picture { get; set; }
+        public MLImage? Picture { get; set; }
 
         public string Kind { get; set; } = "";
     }
@@ -22,7 +21,7 @@ public sealed class GanGenerateImageTests
     {
         var rows = Enumerable.Range(0, 24).Select(i => new PictureRow
         {
-            Picture = ImageTestData.Pattern(8, 8, seed: i % 2, format: format),
+            Picture = ImageTestData.Pattern(8, 8, seed: i % 2, format: format).ToMLImage(),
             Kind = i % 2 == 0 ? "even" : "odd",
         }).ToList();
         var data = context.Data.LoadFromEnumerable(rows);
@@ -51,7 +50,7 @@ public sealed class GanGenerateImageTests
         Assert.AreEqual(new ImageDataViewType(8, 8), transformer.SampleType);
 
         var view = transformer.TransformForTrainingPipeline(data);
-        var pictures = ImageTestData.Column<Image?, Image?>(view, "Picture", i => i);
+        var pictures = ImageTestData.Images(view, "Picture");
         Assert.HasCount(24 + 6, pictures);
         Assert.IsTrue(pictures.Skip(24).All(p => p is { Width: 8, Height: 8 } && p.Format == output));
     }
@@ -60,20 +59,20 @@ public sealed class GanGenerateImageTests
     public void LabelledImagesOfADcganSizeTrainAConditionalDcganByDefault()
     {
         var context = new MLContext();
-        var rows = Enumerable.Range(0, 16).Select(i => new DigitSizedRow { Picture = ImageTestData.Pattern(28, 28, seed: i % 2, format: PixelFormat.Gray8), Kind = i % 2 == 0 ? "even" : "odd" }).ToList();
+        var rows = Enumerable.Range(0, 16).Select(i => new DigitSizedRow { Picture = ImageTestData.Pattern(28, 28, seed: i % 2, format: PixelFormat.Gray8).ToMLImage(), Kind = i % 2 == 0 ? "even" : "odd" }).ToList();
         var raw = context.Data.LoadFromEnumerable(rows);
         var data = context.Transforms.Conversion.MapValueToKey("Kind").Fit(raw).Transform(raw);
         var options = Options with { Model = new GanOptions { LatentSize = 4, GeneratorWidth = 2, DiscriminatorWidth = 2 } };
         using var transformer = context.Transforms.GanGenerate(options).Fit(data);
         Assert.AreEqual(GanKind.ConditionalDcgan, transformer.ModelOptions.Kind);
-        var odd = ImageTestData.Column<Image?, Image?>(context.Data.Generate(transformer, 2, "odd"), "Picture", i => i);
+        var odd = ImageTestData.Images(context.Data.Generate(transformer, 2, "odd"), "Picture");
         Assert.IsTrue(odd.All(p => p is { Width: 28, Height: 28, Format: PixelFormat.Gray8 }));
     }
 
     public sealed class DigitSizedRow
     {
         [ImageType(28, 28)]
-        public Image? Picture { get; set; }
+        public MLImage? Picture { get; set; }
 
         public string Kind { get; set; } = "";
     }
@@ -82,7 +81,7 @@ public sealed class GanGenerateImageTests
     public void AMissingImageIsReportedWithItsRow()
     {
         var context = new MLContext();
-        var rows = Enumerable.Range(0, 6).Select(i => new PictureRow { Picture = i == 4 ? null : ImageTestData.Pattern(8, 8), Kind = "x" + i % 2 }).ToList();
+        var rows = Enumerable.Range(0, 6).Select(i => new PictureRow { Picture = i == 4 ? null : ImageTestData.Pattern(8, 8).ToMLImage(), Kind = "x" + i % 2 }).ToList();
         var raw = context.Data.LoadFromEnumerable(rows);
         var data = context.Transforms.Conversion.MapValueToKey("Kind").Fit(raw).Transform(raw);
         var error = Assert.ThrowsExactly<InvalidColumnValueException>(() => context.Transforms.GanGenerate(Options).Fit(data));

@@ -1,5 +1,4 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.MLNet.Tests.Images;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
@@ -14,7 +13,7 @@ public sealed class GanGenerateLapganTests
     public sealed class PictureRow
     {
         [ImageType(16, 16)]
-        public Image? Picture { get; set; }
+        public MLImage? Picture { get; set; }
 
         public string Kind { get; set; } = "";
     }
@@ -25,7 +24,7 @@ public sealed class GanGenerateLapganTests
         var context = new MLContext(seed: 1);
         var rows = Enumerable.Range(0, 16).Select(i => new PictureRow
         {
-            Picture = ImageTestData.Pattern(16, 16, seed: i % 2, format: PixelFormat.Gray8),
+            Picture = ImageTestData.Pattern(16, 16, seed: i % 2, format: PixelFormat.Gray8).ToMLImage(),
             Kind = i % 2 == 0 ? "even" : "odd",
         }).ToList();
         var raw = context.Data.LoadFromEnumerable(rows);

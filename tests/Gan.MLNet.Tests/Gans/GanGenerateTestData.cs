@@ -1,4 +1,3 @@
-using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
 using Gan.Models.Training;
@@ -69,10 +68,10 @@ internal static class GanGenerateTestData
         MLContext context, GanGeneratingTransformer transformer, DataViewSchema schema)
     {
         using var stream = new MemoryStream();
-        context.Model.Save(transformer, schema, stream);
+        context.Model.SaveWithNetworks(transformer, schema, stream);
         stream.Position = 0;
         var other = new MLContext();
-        var loaded = other.Model.Load(stream, out _);
+        var loaded = other.Model.LoadWithNetworks(stream, out _);
         var copy = loaded as GanGeneratingTransformer ?? ((TransformerChain<ITransformer>)loaded).LastTransformer as GanGeneratingTransformer;
         Assert.IsNotNull(copy);
         return (other, loaded, copy);

@@ -1,4 +1,3 @@
-using Gan.MLNet.Data;
 using Gan.MLNet.Transforms;
 using Gan.Models.Gans;
 using Gan.MLNet.Tests.Support;
@@ -26,9 +25,10 @@ public sealed class GanGenerateTests
         CollectionAssert.AreEqual(new[] { 7, 7, 7 }, synthetic.GroupBy(r => r.SpeciesKey).OrderBy(g => g.Key).Select(g => g.Count()).ToArray());
         Assert.IsTrue(synthetic.All(r => r.Features.Length == 4 && r.Features.All(float.IsFinite)));
 
-        var scoring = Read(context, transformer.Transform(data));
-        Assert.HasCount(60, scoring);
+        var scoring = Read(context, transformer.Transform(GanGenerateTestData.Keyed(context)));
+        Assert.HasCount(60, scoring, "any view but the one it was fitted on passes through");
         Assert.IsTrue(scoring.All(r => !r.IsSynthetic));
+        Assert.HasCount(81, Read(context, transformer.Transform(data)), "the view it was fitted on is what EstimatorChain passes on: augmented");
     }
 
     [TestMethod]
@@ -36,7 +36,7 @@ public sealed class GanGenerateTests
     {
         var context = new MLContext(seed: 1);
         var raw = context.Data.LoadFromEnumerable(GanGenerateTestData.Rows().ToList());
-        var counting = new RowCountingEstimator();
+        var counting = new RowCountingEstimator(context, "Weight");
         var pipeline = context.Transforms.Conversion.MapValueToKey("Species")
             .Append(context.Transforms.GanGenerate(GanGenerateTestData.Options() with { SyntheticRowsPerClass = 5 }))
             .Append(counting);
@@ -110,8 +110,8 @@ public sealed class GanGenerateTests
         using var transformer = context.Transforms.GanGenerate(options).Fit(data);
         var view = transformer.Transform(data);
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 4), view.Schema["Generated"].Type);
-        var first = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.ToArray()).ToList();
-        var second = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.ToArray()).ToList();
+        var first = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.DenseValues().ToArray()).ToList();
+        var second = view.GetColumn<VBuffer<float>>("Generated").Select(v => v.DenseValues().ToArray()).ToList();
         Assert.HasCount(60, first);
         CollectionAssert.AreEqual(first[17], second[17], "a row's sample is stable across reads");
         CollectionAssert.AreNotEqual(first[17], first[18], "rows get their own noise");

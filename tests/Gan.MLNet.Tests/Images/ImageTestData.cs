@@ -1,5 +1,4 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
 
 namespace Gan.MLNet.Tests.Images;
 
@@ -14,7 +13,7 @@ internal static class ImageTestData
     public sealed class ImageRow
     {
         public string Name { get; set; } = "";
-        public Image? Picture { get; set; }
+        public MLImage? Picture { get; set; }
     }
 
     /// <summary>A width × height RGB image whose every byte is distinct-ish: (x·31 + y·17 + c·7 + seed) mod 256.</summary>
@@ -35,7 +34,7 @@ internal static class ImageTestData
     public static List<TOut> Column<T, TOut>(IDataView data, string name, Func<T, TOut> keep)
     {
         var column = data.Schema[name];
-        using var cursor = data.GetRowCursor(column);
+        using var cursor = data.GetRowCursor([column]);
         var getter = cursor.GetGetter<T>(column);
         T value = default!;
         var values = new List<TOut>();
@@ -47,9 +46,10 @@ internal static class ImageTestData
         return values;
     }
 
-    public static List<Image?> Images(IDataView data, string name) => Column<Image?, Image?>(data, name, v => v);
+    /// <summary>The column's images, copied while their cursor is on their row (ML.NET's image stages dispose them when it moves).</summary>
+    public static List<Image?> Images(IDataView data, string name) => Column<MLImage?, Image?>(data, name, v => v?.ToImage());
 
-    public static List<float[]> Vectors(IDataView data, string name) => Column<VBuffer<float>, float[]>(data, name, v => v.ToArray());
+    public static List<float[]> Vectors(IDataView data, string name) => Column<VBuffer<float>, float[]>(data, name, v => v.DenseValues().ToArray());
 
     public static List<string> Texts(IDataView data, string name) => Column<ReadOnlyMemory<char>, string>(data, name, v => v.ToString());
 }

@@ -1,5 +1,4 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.MLNet.Tests.Support;
 
 namespace Gan.MLNet.Tests.Images;
@@ -8,7 +7,7 @@ namespace Gan.MLNet.Tests.Images;
 public sealed class SaveImagesTests
 {
     private static IDataView Rows(MLContext context, int count, string extension = ".png") =>
-        context.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(i => new ImageTestData.ImageRow { Name = $"img{i}{extension}", Picture = ImageTestData.Pattern(6, 4, i) }));
+        context.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(i => new ImageTestData.ImageRow { Name = $"img{i}{extension}", Picture = ImageTestData.Pattern(6, 4, i).ToMLImage() }));
 
     [TestMethod]
     public void EveryRowIsWrittenAndReadsBack()
@@ -56,10 +55,10 @@ public sealed class SaveImagesTests
     {
         using var folder = new TempFolder();
         var context = new MLContext(1);
-        var escaping = context.Data.LoadFromEnumerable([new ImageTestData.ImageRow { Name = "../escape.png", Picture = ImageTestData.Pattern(2, 2) }]);
-        Assert.ThrowsExactly<ArgumentException>(() => context.Data.SaveImages(escaping, "Picture", folder.Path, "Name"));
+        var escaping = context.Data.LoadFromEnumerable([new ImageTestData.ImageRow { Name = "../escape.png", Picture = ImageTestData.Pattern(2, 2).ToMLImage() }]);
+        Assert.AreEqual(("Name", 0L), (Assert.ThrowsExactly<InvalidColumnValueException>(() => context.Data.SaveImages(escaping, "Picture", folder.Path, "Name")) is var e ? (e.ColumnName, e.Row) : default));
         Assert.AreEqual("Name", Assert.ThrowsExactly<SchemaMismatchException>(() => context.Data.SaveImages(escaping, "Name", folder.Path, "Name")).ColumnName);
         var missing = context.Data.LoadFromEnumerable([new ImageTestData.ImageRow { Name = "a.png" }]);
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => context.Data.SaveImages(missing, "Picture", folder.Path, "Name")).Message, "Row 0 has no image");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidColumnValueException>(() => context.Data.SaveImages(missing, "Picture", folder.Path, "Name")).Message, "Row 0 of column 'Picture': the image is missing");
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
-using Gan.MLNet.Data;
+using Gan.MLNet.Transforms;
+using Gan.Models.Training;
 
 namespace Gan.MLNet.Tests.Readme;
 
-/// <summary>The Gan.MLNet snippet of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve and TorchSharp snippets) identical.</summary>
+/// <summary>The smallest Gan.MLNet program of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve and TorchSharp snippets) identical.</summary>
 [TestClass]
 public sealed class ReadmeSnippetTests
 {
@@ -11,13 +12,12 @@ public sealed class ReadmeSnippetTests
     {
         [LoadColumn(0)] public float SepalLength { get; set; }
         [LoadColumn(1)] public float SepalWidth { get; set; }
-        [LoadColumn(2), ColumnName("Label")] public string Species { get; set; } = "";
+        [LoadColumn(2)] public string Species { get; set; } = "";
     }
 
-    public sealed class FlowerFeatures
+    public sealed class SpeciesPrediction
     {
-        [VectorType(2)] public float[] Features { get; set; } = [];
-        [ColumnName("Label")] public uint LabelKey { get; set; }
+        [ColumnName("PredictedLabel")] public string Species { get; set; } = "";
     }
 
     [TestMethod]
@@ -29,25 +29,34 @@ public sealed class ReadmeSnippetTests
             string csvPath = Path.Combine(folder, "flowers.csv");
             string modelPath = Path.Combine(folder, "model.zip");
             File.WriteAllLines(csvPath, ["SepalLength,SepalWidth,Species",
-                .. Enumerable.Range(0, 30).Select(i => $"{4 + i % 10 * 0.1},{2 + i % 7 * 0.2},{(i % 2 == 0 ? "setosa" : "virginica")}")]);
+                .. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"{4 + i % 10 * 0.05},{3 + i % 7 * 0.05},setosa" : $"{6 + i % 10 * 0.05},{2 + i % 7 * 0.05},virginica")]);
 
             #region readme-mlnet
             var ml = new MLContext(seed: 1);
             IDataView data = ml.Data.LoadFromTextFile<Flower>(csvPath, separatorChar: ',', hasHeader: true);
-            var split = ml.Data.TrainTestSplit(data, testFraction: 0.2, samplingKeyColumnName: "Label");
 
-            var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
-                .Append(ml.Transforms.Concatenate("Features", "SepalLength", "SepalWidth"));
-            using var model = pipeline.Fit(split.TrainSet);
-            ml.Model.Save(model, data.Schema, modelPath);
+            var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Species")
+                .Append(ml.Transforms.Concatenate("Features", "SepalLength", "SepalWidth"))
+                .Append(ml.Transforms.GanGenerate("Features", "Label", new GanGeneratingEstimator.Options
+                {
+                    Training = new GanTrainerOptions { Epochs = 20, BatchSize = 8 },
+                    SyntheticRatio = 1.0,                          // as many GAN-made rows as real ones, per class
+                }))
+                .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())   // fitted on real + synthetic rows
+                .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+            using var model = pipeline.Fit(data);
+            ml.Model.SaveWithNetworks(model, data.Schema, modelPath);      // one file: ML.NET's stages and the generator
 
-            ITransformer loaded = ml.Model.Load(modelPath, out DataViewSchema inputSchema);
-            var rows = ml.Data.CreateEnumerable<FlowerFeatures>(loaded.Transform(split.TestSet), reuseRowObject: false).ToList();
+            ITransformer loaded = ml.Model.LoadWithNetworks(modelPath, out DataViewSchema inputSchema);
+            var engine = ml.Model.CreatePredictionEngine<Flower, SpeciesPrediction>(loaded);
+            string species = engine.Predict(new Flower { SepalLength = 6.2f, SepalWidth = 2.1f }).Species;
             #endregion
 
-            Assert.HasCount(6, rows);
-            Assert.IsTrue(rows.All(r => r.Features.Length == 2 && r.LabelKey is 1 or 2));
+            Assert.AreEqual("virginica", species);
             Assert.AreEqual(data.Schema.Count, inputSchema.Count);
+            var metrics = ml.MulticlassClassification.Evaluate(loaded.Transform(data));
+            Assert.IsGreaterThan(0.9, metrics.MacroAccuracy, "the loaded pipeline separates the two species");
+            (loaded as IDisposable)?.Dispose();
         }
         finally
         {

@@ -1,5 +1,4 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
 using Gan.MLNet.Tests.Support;
 using Gan.MLNet.Transforms;
 using Gan.Models.SuperResolution;
@@ -31,7 +30,7 @@ public sealed class SuperResolveErrorTests
         var estimator = context.Transforms.SuperResolve("Big", "Photo", 2, FromFile(TinyModelFile(folder.Path, 2), 2));
 
         StringAssert.Contains(Assert.ThrowsExactly<ColumnNotFoundException>(() => estimator.Fit(data)).Message, "'Photo'");
-        Assert.ThrowsExactly<ColumnNotFoundException>(() => estimator.GetOutputSchema(SchemaShape.Create(data.Schema)));
+        Assert.ThrowsExactly<ColumnNotFoundException>(() => estimator.GetOutputSchema(Shapes.Of(data.Schema)));
     }
 
     [TestMethod]
@@ -43,8 +42,9 @@ public sealed class SuperResolveErrorTests
         var estimator = context.Transforms.SuperResolve("Big", "Name", 2, FromFile(TinyModelFile(folder.Path, 2), 2));
 
         var error = Assert.ThrowsExactly<SchemaMismatchException>(() => estimator.Fit(data));
-        Assert.AreEqual(("Name", "an image"), (error.ColumnName, error.ExpectedType));
-        Assert.ThrowsExactly<SchemaMismatchException>(() => estimator.GetOutputSchema(SchemaShape.Create(data.Schema)));
+        Assert.AreEqual("Name", error.ColumnName);
+        StringAssert.StartsWith(error.ExpectedType, "an image column");
+        Assert.ThrowsExactly<SchemaMismatchException>(() => estimator.GetOutputSchema(Shapes.Of(data.Schema)));
 
         using var transformer = context.Transforms.SuperResolve("Big", "Picture", 2, FromFile(TinyModelFile(folder.Path, 2), 2)).Fit(data);
         var renamed = context.Transforms.CopyColumns("Picture", "Name").Fit(data).Transform(data);

@@ -32,7 +32,7 @@ public sealed class SuperResolveSnippetTests
             .Append(ml.Transforms.SuperResolve("Upscaled", "Image", scale: 4));     // the bundled ×4 SRResNet
         using var model = pipeline.Fit(files);
         ml.Data.SaveImages(model.Transform(files), "Upscaled", outFolder, fileNameColumnName: "Path");
-        ml.Model.Save(model, files.Schema, modelPath);                          // the weights travel inside the zip
+        ml.Model.SaveWithNetworks(model, files.Schema, modelPath);                          // the weights travel inside the zip
 
         // or a network trained in Fit on the column's own images (or ModelSource.File with ModelPath)
         var ownNetwork = ml.Transforms.SuperResolve("Upscaled", "Image", scale: 2, new SuperResolvingEstimator.Options

@@ -10,13 +10,13 @@ internal static class SuperResolveTestData
     public sealed class PictureRow
     {
         public string Name { get; set; } = "";
-        public Image? Picture { get; set; }
+        public MLImage? Picture { get; set; }
     }
 
     public sealed class FixedPictureRow
     {
-        [Gan.MLNet.Data.ImageType(8, 8)]
-        public Image? Picture { get; set; }
+        [ImageType(8, 8)]
+        public MLImage? Picture { get; set; }
     }
 
     /// <summary>A random image (every byte drawn from the seed).</summary>
@@ -46,15 +46,20 @@ internal static class SuperResolveTestData
     };
 
     public static IDataView Pictures(MLContext context, params Image?[] images) =>
-        context.Data.LoadFromEnumerable(images.Select((image, i) => new PictureRow { Name = $"p{i}", Picture = image }).ToList());
+        context.Data.LoadFromEnumerable(images.Select((image, i) => new PictureRow { Name = $"p{i}", Picture = image?.ToMLImage() }).ToList());
 
     public static List<Image?> ReadImages(IDataView data, string column) => Gan.MLNet.Tests.Images.ImageTestData.Images(data, column);
 
-    public static int MaxDifference(Image a, Image b)
+    /// <summary>The largest channel difference, over pixels whose alpha (in <paramref name="a"/>) is at least <paramref name="minimumAlpha"/>.</summary>
+    public static int MaxDifference(Image a, Image b, int minimumAlpha = 0)
     {
         Assert.AreEqual((a.Width, a.Height, a.Format), (b.Width, b.Height, b.Format));
-        int max = 0;
-        for (int i = 0; i < a.Pixels.Length; i++) max = Math.Max(max, Math.Abs(a.Pixels[i] - b.Pixels[i]));
+        int max = 0, channels = a.Channels;
+        for (int p = 0; p < a.Width * a.Height; p++)
+        {
+            if (channels == 4 && a.Pixels[p * 4 + 3] < minimumAlpha) continue;
+            for (int c = 0; c < channels; c++) max = Math.Max(max, Math.Abs(a.Pixels[p * channels + c] - b.Pixels[p * channels + c]));
+        }
         return max;
     }
 }

@@ -19,6 +19,8 @@ public sealed class CountingDataView(IDataView inner) : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, inner.GetRowCursor(columnsNeeded, rand));
 
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+
     private sealed class Cursor(CountingDataView owner, DataViewRowCursor input) : DataViewRowCursor
     {
         public override DataViewSchema Schema => input.Schema;
@@ -39,6 +41,10 @@ public sealed class CountingDataView(IDataView inner) : IDataView
             };
         }
 
-        protected override void Dispose(bool disposing) => input.Dispose();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) input.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

@@ -1,19 +1,19 @@
-using Gan.MLNet.Data;
-
 namespace Gan.MLNet.Tests.Support;
 
-/// <summary>An estimator that records how many rows it was fitted on and returns a transformer that copies Features.</summary>
-public sealed class RowCountingEstimator : IEstimator<ITransformer>
+/// <summary>A stock-shaped estimator that records how many rows it was fitted on (and passes them through).</summary>
+public sealed class RowCountingEstimator(MLContext context, string columnName) : IEstimator<ITransformer>
 {
     public long RowsSeenAtFit { get; private set; } = -1;
 
     public ITransformer Fit(IDataView input)
     {
-        using var cursor = input.GetRowCursor(input.Schema);
-        RowsSeenAtFit = 0;
-        while (cursor.MoveNext()) RowsSeenAtFit++;
-        return new Gan.MLNet.Transforms.ColumnCopyingTransformer(("FeaturesCopy", "Features"));
+        var column = input.Schema[columnName];
+        using var cursor = input.GetRowCursor([column]);
+        long rows = 0;
+        while (cursor.MoveNext()) rows++;
+        RowsSeenAtFit = rows;
+        return context.Transforms.CopyColumns(columnName + "Copy", columnName).Fit(input);
     }
 
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => context.Transforms.CopyColumns(columnName + "Copy", columnName).GetOutputSchema(inputSchema);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gan.Imaging;
-using Gan.MLNet.Data;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace Gan.MLNet.Transforms;
 

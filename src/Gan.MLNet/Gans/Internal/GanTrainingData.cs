@@ -1,5 +1,7 @@
 using Gan.Imaging;
-using Gan.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace Gan.MLNet.Transforms;
 
@@ -40,14 +42,15 @@ internal sealed class GanTrainingData
         if (labelColumnName is not null)
         {
             label = schema.GetColumnOrNull(labelColumnName) ?? throw new ColumnNotFoundException(labelColumnName, schema);
-            if (label.Value.Type is not KeyDataViewType key || key.RawType != typeof(uint) || key.Count < 2 || key.Count > int.MaxValue)
+            var key = KeyNames.RequireKey(label.Value, "at least 2 classes (use MapValueToKey)");
+            if (key.Count < 2 || key.Count > int.MaxValue)
                 throw new SchemaMismatchException(labelColumnName, "a UInt32 key column of at least 2 classes (use MapValueToKey)", label.Value.Type.ToString());
             classNames = KeyNames.Read(label.Value, (int)key.Count);
         }
         return sample.Type switch
         {
-            ImageDataViewType { IsKnownSize: true } image => ReadImages(data, sample, image, label, classNames),
-            VectorDataViewType { IsKnownSize: true, ItemType: NumberDataViewType item, Dimensions.Length: 1 } vector when item == NumberDataViewType.Single
+            ImageDataViewType { Height: > 0, Width: > 0 } image => ReadImages(data, sample, image, label, classNames),
+            VectorDataViewType { IsKnownSize: true, Dimensions.Length: 1 } vector when vector.ItemType == NumberDataViewType.Single
                 => ReadVectors(data, sample, vector.Size, label, classNames),
             _ => throw new SchemaMismatchException(sampleColumnName, "an image column of fixed size (ResizeImages) or a Single vector of fixed length", sample.Type.ToString()),
         };
@@ -55,15 +58,16 @@ internal sealed class GanTrainingData
 
     private static GanTrainingData ReadImages(IDataView data, DataViewSchema.Column column, ImageDataViewType type, DataViewSchema.Column? label, string[] classNames)
     {
-        // Gray images stay one channel; anything with color trains as RGB (alpha is dropped).
+        // Gray images stay one channel; anything with color trains as RGB (alpha is dropped). The MLImages are
+        // borrowed from the cursor: their pixels are copied before it moves.
         var images = new List<Image>();
         var labels = label is null ? null : new List<long>();
-        ForEachRow<Image?>(data, column, label, (image, position) =>
+        ForEachRow<MLImage?>(data, column, label, (image, position) =>
         {
             if (image is null) throw new InvalidColumnValueException(column.Name, position, "the image is missing");
             if (image.Width != type.Width || image.Height != type.Height)
                 throw new InvalidColumnValueException(column.Name, position, $"the image is {image.Width}×{image.Height}, the column type says {type.Width}×{type.Height}");
-            images.Add(image);
+            images.Add(MLImageConversion.ToImage(image));
         }, labels);
         if (images.Count == 0) throw new ArgumentException($"GanGenerate: the column '{column.Name}' has no rows to learn from", nameof(data));
         int channels = images.All(i => i.Format == PixelFormat.Gray8) ? 1 : 3;
@@ -81,7 +85,7 @@ internal sealed class GanTrainingData
         var labels = label is null ? null : new List<long>();
         ForEachRow<VBuffer<float>>(data, column, label, (vector, position) =>
         {
-            var values = vector.ToArray();
+            var values = vector.DenseValues().ToArray();
             if (values.Length != size) throw new InvalidColumnValueException(column.Name, position, $"the vector has {values.Length} values, the column type says {size}");
             int bad = Array.FindIndex(values, v => !float.IsFinite(v));
             if (bad >= 0) throw new InvalidColumnValueException(column.Name, position, $"slot {bad} is {values[bad]}");
@@ -109,7 +113,7 @@ internal sealed class GanTrainingData
         var sampleGetter = cursor.GetGetter<T>(column);
         T value = default!;
         var keyGetter = label is null ? null : cursor.GetGetter<uint>(label.Value);
-        int classes = label is null ? 0 : (int)((KeyDataViewType)label.Value.Type).Count;
+        ulong classes = label is null ? 0 : ((KeyDataViewType)label.Value.Type).Count;
         uint key = 0;
         while (cursor.MoveNext())
         {

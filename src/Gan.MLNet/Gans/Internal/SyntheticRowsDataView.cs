@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Gan.MLNet.Data;
+using Gan.MLNet.DataViews;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Gan.MLNet.Transforms;
 
@@ -8,7 +10,7 @@ namespace Gan.MLNet.Transforms;
 /// The rows of a source view (if any) followed by synthetic rows drawn lazily from a <see cref="GanSampler"/> in
 /// batches: synthetic row k holds sample k (its class from the plan) in the sample column, the class's key in the label
 /// column, true in the flag column, and its type's default (an empty value, zeros for fixed-size vectors) in every
-/// other column.
+/// other column. A synthetic image stays valid until the cursor moves, as ML.NET's image stages' outputs do.
 /// </summary>
 internal sealed class SyntheticRowsDataView : IDataView
 {
@@ -57,23 +59,28 @@ internal sealed class SyntheticRowsDataView : IDataView
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
     {
         var needed = columnsNeeded.ToArray();
-        return new Cursor(this, _source?.GetRowCursor(needed), ColumnSet.From(Schema, needed));
+        return new Cursor(this, _source?.GetRowCursor(needed.Where(c => c.Index < _source.Schema.Count).Select(c => _source.Schema[c.Index])),
+            [.. needed.Select(c => c.Index)]);
     }
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
 
     private static ValueGetter<T> DefaultGetter<T>(DataViewType type)
     {
         if (type is VectorDataViewType { IsKnownSize: true } vector && typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(VBuffer<>))
         {
             var item = typeof(T).GetGenericArguments()[0];
-            var zeros = (T)Activator.CreateInstance(typeof(T), vector.Size, Array.CreateInstance(item, vector.Size))!;
+            var zeros = (T)Activator.CreateInstance(typeof(T), vector.Size, Array.CreateInstance(item, vector.Size), null)!;
             return (ref T value) => value = zeros;
         }
         return (ref T value) => value = default!;
     }
 
-    private sealed class Cursor(SyntheticRowsDataView owner, DataViewRowCursor? source, ColumnSet active) : DataViewRowCursor
+    private sealed class Cursor(SyntheticRowsDataView owner, DataViewRowCursor? source, HashSet<int> active) : DataViewRowCursor
     {
         private readonly object?[] _batch = new object?[GenerationBatch];
+        private readonly ImageSlot _image = new();
+        private long _imageRow = -1;
         private long _batchStart = -1;
         private long _position = -1;
         private long _synthetic = -1;
@@ -81,7 +88,7 @@ internal sealed class SyntheticRowsDataView : IDataView
 
         public override DataViewSchema Schema => owner.Schema;
 
-        public override long Position => _ended ? -1 : _position;
+        public override long Position => _position;
 
         public override long Batch => 0;
 
@@ -120,8 +127,11 @@ internal sealed class SyntheticRowsDataView : IDataView
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            CheckGetterRequest<TValue>(column);
-            var real = source?.GetGetter<TValue>(column);
+            if (!active.Contains(column.Index))
+                throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; include it in the columns asked for.");
+            if (column.Type.RawType != typeof(TValue))
+                throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type} ({column.Type.RawType.Name}), not {typeof(TValue).Name}.");
+            var real = source?.GetGetter<TValue>(source.Schema[column.Index]);
             var synthetic = SyntheticGetter<TValue>(column);
             return (ref TValue value) =>
             {
@@ -133,13 +143,25 @@ internal sealed class SyntheticRowsDataView : IDataView
         private ValueGetter<TValue> SyntheticGetter<TValue>(DataViewSchema.Column column)
         {
             if (column.Index == owner._sampleColumn)
-                return (ref TValue value) => value = (TValue)CurrentSample();
+                return (ref TValue value) => value = (TValue)CurrentValue();
             if (column.Index == owner._labelColumn)
                 return (ref TValue value) => value = (TValue)(object)(uint)(owner._classes[_synthetic] + 1);
             if (column.Index == owner._flagColumn)
                 return (ref TValue value) => value = (TValue)(object)true;
             var method = DefaultGetters.GetOrAdd(typeof(TValue), t => DefaultGetterDefinition.MakeGenericMethod(t));
             return (ValueGetter<TValue>)method.Invoke(null, [column.Type])!;
+        }
+
+        private object CurrentValue()
+        {
+            object sample = CurrentSample();
+            if (sample is not Gan.Imaging.Image image) return sample;
+            if (_imageRow != _synthetic)
+            {
+                _image.Set(MLImageConversion.ToMLImage(image));
+                _imageRow = _synthetic;
+            }
+            return _image.Current!;
         }
 
         private object CurrentSample()
@@ -159,7 +181,12 @@ internal sealed class SyntheticRowsDataView : IDataView
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) source?.Dispose();
+            if (disposing)
+            {
+                _image.Dispose();
+                source?.Dispose();
+            }
+            base.Dispose(disposing);
         }
     }
 }

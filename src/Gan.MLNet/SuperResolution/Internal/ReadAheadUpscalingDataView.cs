@@ -1,7 +1,9 @@
 using Gan.Imaging;
-using Gan.MLNet.Transforms;
+using Gan.MLNet.DataViews;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
-namespace Gan.MLNet.Data;
+namespace Gan.MLNet.Transforms;
 
 /// <summary>
 /// SuperResolve's view: a cursor that reads the upscaled column copies up to RowBatchSize input rows (stopping early
@@ -12,11 +14,11 @@ namespace Gan.MLNet.Data;
 internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapper mapper, int outputIndex, DataViewSchema.Column image,
     SuperResolvingTransformer owner) : IDataView
 {
-    private DataViewSchema.Column ImageColumn => image;
-
     private SuperResolvingTransformer Owner => owner;
 
     private int OutputIndex => outputIndex;
+
+    private DataViewSchema.Column ImageColumn => image;
 
     public bool CanShuffle => source.CanShuffle;
 
@@ -28,12 +30,12 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
     {
         var needed = columnsNeeded.ToArray();
         if (!needed.Any(c => c.Index == outputIndex))
-            return new RowToRowMappedDataView(source, mapper).GetRowCursor(needed, rand);
+            return new MappedDataView(source, mapper).GetRowCursor(needed, rand);
         var inputs = mapper.GetDependencies(needed).ToArray();
         var input = source.GetRowCursor(inputs, rand);
         try
         {
-            return new Cursor(this, input, inputs, ColumnSet.From(Schema, needed));
+            return new Cursor(this, input, inputs, [.. needed.Select(c => c.Index)]);
         }
         catch
         {
@@ -42,39 +44,47 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         }
     }
 
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+
     private sealed class Cursor : DataViewRowCursor
     {
         private readonly ReadAheadUpscalingDataView _view;
         private readonly DataViewRowCursor _input;
-        private readonly ColumnSet _active;
-        private readonly Dictionary<int, ColumnSlots> _slots;
+        private readonly HashSet<int> _active;
+        private readonly ColumnSlots[] _slots;
+        private readonly Dictionary<int, ColumnSlots> _slotsByColumn;
         private readonly Action<int>[] _writers;
-        private readonly ValueGetter<Image?> _getImage;
+        private readonly ValueGetter<MLImage?> _getImage;
         private readonly ValueGetter<DataViewRowId> _getId;
         private readonly DataViewRowId[] _ids;
+        private readonly long[] _positions;
         private readonly Image?[] _images;
-        private Image?[] _upscaled = [];
+        private MLImage[] _upscaled = [];
         private int _count, _index = -1;
         private long _position = -1;
         private bool _ended;
 
-        public Cursor(ReadAheadUpscalingDataView view, DataViewRowCursor input, DataViewSchema.Column[] inputs, ColumnSet active)
+        public Cursor(ReadAheadUpscalingDataView view, DataViewRowCursor input, DataViewSchema.Column[] inputs, HashSet<int> active)
         {
             _view = view;
             _input = input;
             _active = active;
-            // The image column is read once per row into _images; the other input columns are copied into slots.
-            _slots = inputs.Where(c => c.Index != view.ImageColumn.Index).ToDictionary(c => c.Index, ColumnSlots.Create);
-            _writers = [.. _slots.Values.Select(s => s.BindWriter(input))];
-            _getImage = input.GetGetter<Image?>(view.ImageColumn);
+            int rows = view.Owner.RowBatchSize;
+            // Every input column the caller reads is copied into slots (images too: upstream stages dispose theirs
+            // when their cursor moves); the image column is also read into _images for upscaling.
+            _slotsByColumn = inputs.Where(c => active.Contains(c.Index)).ToDictionary(c => c.Index, c => ColumnSlots.Create(c, rows));
+            _slots = [.. _slotsByColumn.Values];
+            _writers = [.. _slots.Select(s => s.BindWriter(input))];
+            _getImage = input.GetGetter<MLImage?>(view.ImageColumn);
             _getId = input.GetIdGetter();
-            _ids = new DataViewRowId[view.Owner.RowBatchSize];
-            _images = new Image?[_ids.Length];
+            _ids = new DataViewRowId[rows];
+            _positions = new long[rows];
+            _images = new Image?[rows];
         }
 
         public override DataViewSchema Schema => _view.Schema;
 
-        public override long Position => _ended ? -1 : _position;
+        public override long Position => _position;
 
         public override long Batch => 0;
 
@@ -84,11 +94,13 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            CheckGetterRequest<TValue>(column);
-            Delegate getter = column.Index == _view.OutputIndex ? (ValueGetter<Image?>)((ref Image? value) => value = _upscaled[_index])
-                : column.Index == _view.ImageColumn.Index ? (ValueGetter<Image?>)((ref Image? value) => value = _images[_index])
-                : _slots[column.Index].CreateReader(() => _index);
-            return UntypedGetters.Cast<TValue>(getter, column);
+            if (!_active.Contains(column.Index))
+                throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; include it in the columns asked for.");
+            Delegate getter = column.Index == _view.OutputIndex
+                ? (ValueGetter<MLImage>)((ref MLImage value) => value = _upscaled[_index])
+                : _slotsByColumn[column.Index].CreateReader(() => _index);
+            return getter as ValueGetter<TValue>
+                ?? throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type} ({column.Type.RawType.Name}), not {typeof(TValue).Name}.");
         }
 
         public override bool MoveNext()
@@ -106,33 +118,44 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
 
         private bool ReadAhead()
         {
-            _upscaled = []; // let the previous batch's images go before reading the next
-            Array.Clear(_images);
+            Release(); // let the previous batch's images go before reading the next
             long pixels = 0;
+            MLImage? image = null;
             _count = 0;
             while (_count < _ids.Length && pixels < _view.Owner.MaxPendingPixels && _input.MoveNext())
             {
                 foreach (var write in _writers)
                     write(_count);
                 _getId(ref _ids[_count]);
-                _getImage(ref _images[_count]);
-                pixels += _images[_count] is { } image ? (long)image.Width * image.Height : 0;
+                _positions[_count] = _input.Position;
+                _getImage(ref image);
+                _images[_count] = image is null ? null : MLImageConversion.ToImage(image);
+                pixels += image is null ? 0 : (long)image.Width * image.Height;
                 _count++;
             }
-            foreach (var slots in _slots.Values)
-                for (int i = _count; i < _ids.Length; i++)
-                    slots.Clear(i);
             _index = 0;
             if (_count == 0)
                 return false;
-            _upscaled = _view.Owner.Upscale(_images.AsSpan(0, _count).ToArray());
+            _upscaled = _view.Owner.Upscale(_images.AsSpan(0, _count).ToArray(), _positions.AsSpan(0, _count).ToArray());
             return true;
+        }
+
+        private void Release()
+        {
+            foreach (var image in _upscaled) image.Dispose();
+            _upscaled = [];
+            Array.Clear(_images);
+            foreach (var slots in _slots) slots.Clear();
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
+            {
+                Release();
                 _input.Dispose();
+            }
+            base.Dispose(disposing);
         }
     }
 }
