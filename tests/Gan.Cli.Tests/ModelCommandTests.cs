@@ -87,7 +87,10 @@ public sealed class ModelCommandTests
     {
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.File("data"));
+        FaultyImageFiles.WriteImages(temp.File("broken"), 2);
+        File.WriteAllText(temp.File("broken/zz-notes.png"), "not an image");
 
+        var corrupt = GanProcess.Run("train", "gan", "--data", temp.File("broken"), "--out", temp.File("m.zip"), "--epochs", "1", "--image-size", "8");
         var unknownKind = GanProcess.Run("train", "wgan", "--data", temp.File("data"), "--out", temp.File("m.zip"));
         var noData = GanProcess.Run("train", "dcgan", "--data", temp.File("none"), "--out", temp.File("m.zip"));
         var resumeGan = GanProcess.Run("train", "dcgan", "--data", temp.File("data"), "--out", temp.File("m.zip"), "--resume");
@@ -95,6 +98,8 @@ public sealed class ModelCommandTests
         var resumeWithoutCheckpoint = GanProcess.Run("train", "srresnet", "--data", temp.File("data"), "--out", temp.File("m.safetensors"), "--resume");
 
         Assert.AreEqual((2, 3, 2, 2, 2), (unknownKind.ExitCode, noData.ExitCode, resumeGan.ExitCode, srganWithoutInit.ExitCode, resumeWithoutCheckpoint.ExitCode));
+        Assert.AreEqual(3, corrupt.ExitCode, corrupt.Error);
+        StringAssert.Contains(corrupt.Error, "zz-notes.png");
         StringAssert.Contains(unknownKind.Error, "wgan");
         StringAssert.Contains(noData.Error, "none");
         StringAssert.Contains(srganWithoutInit.Error, "--init");

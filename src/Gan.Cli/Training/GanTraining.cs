@@ -1,4 +1,5 @@
 using Gan.Cli.Terminal;
+using Gan.Imaging;
 using Gan.MLNet.Transforms;
 using Microsoft.ML;
 using Gan.Models.Gans;
@@ -31,6 +32,7 @@ internal static class GanTraining
         if (rows.Count < 2)
             throw new InvalidDataException($"{(rows.Count == 0 ? "No image files" : "Only one image file")} under '{string.Join("', '", folders)}'"
                 + $"{(conditional ? " in class subfolders" : "")}; training needs at least two.");
+        RequireDecodable(rows);
         int classCount = rows.Select(r => r.Label).Distinct().Count();
         // What GanGenerate checks once it has read the images (their channel count does not change the outcome).
         CliUsageException.Check(new GanOptions { Kind = kind, SampleShape = [3, imageSize, imageSize], ClassCount = conditional ? classCount : 0 }.Validate);
@@ -69,6 +71,23 @@ internal static class GanTraining
         });
         context.Model.SaveWithNetworks(model, data.Schema, target);
         console.WritePlainLine($"Saved the model to '{Path.GetFullPath(target)}'{(training.SampleDirectory is { } s ? $"; sample grids in '{Path.GetFullPath(s)}'" : "")}.");
+    }
+
+    // ML.NET's LoadImages fails on an undecodable file with an ArgumentException that names no file (and would stop a
+    // long Fit midway): every file is decoded once first, with the same Skia decoder, so the error names it.
+    private static void RequireDecodable(IEnumerable<FileRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            try
+            {
+                Image.Load(row.Path);
+            }
+            catch (Exception e) when (e is ImageFormatException or ImageTooLargeException)
+            {
+                throw new InvalidDataException($"'{row.Path}' is not an image training can read: {e.Message}", e);
+            }
+        }
     }
 
     // Conditional kinds learn from files inside class subfolders; unconditional ones from every file.

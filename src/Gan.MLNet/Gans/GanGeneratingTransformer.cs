@@ -18,7 +18,9 @@ namespace Gan.MLNet.Transforms;
 /// unchanged — at scoring, in <c>CreatePredictionEngine</c>, and with or without <c>TransformerScope.Training</c>. It adds
 /// the Boolean synthetic-flag column (false for real rows) either way, so both schemas agree. (ML.NET gives third-party
 /// transformers no public way to learn they are being trained, so the transformer recognises the very view it was
-/// fitted on; <see cref="TransformForTrainingPipeline"/> augments any view.) In <see cref="GanGenerateMode.RowToRow"/>
+/// fitted on; <see cref="TransformForTrainingPipeline"/> augments any view. A chain appended to another chain as one
+/// estimator is applied to the outer chain's data in the scoring scope, so the estimators that should see synthetic rows
+/// belong in GanGenerate's own chain.) In <see cref="GanGenerateMode.RowToRow"/>
 /// it adds a column holding a sample for each row's label. Sample k is drawn from noise seeded by
 /// (<see cref="GenerationSeed"/>, k) — k is the synthetic row's index, or the row's position in row-to-row use — so the
 /// same seed gives the same samples, also after SaveWithNetworks/LoadWithNetworks. Generated images are valid until
