@@ -12,12 +12,18 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // Usage: AugmentationStudy [--datasets mnist10k,fashion-mnist] [--per-class 20,50,100] [--seeds 1,2,3]
-//                          [--steps 1500] [--width 16] [--synthetic 5] [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
+//                          [--steps 2000] [--width 16] [--synthetic 5] [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
+//        AugmentationStudy --summarize artifacts/augmentation.csv   (the table of docs/quality.md from a results file)
 // For each dataset, labelled images per class and seed: a few labelled training images are drawn; the same stock ML.NET
 // pipeline (MapValueToKey → [GanGenerate] → ExtractPixels → trainer) is fitted with and without GanGenerate for each
 // trainer, and every model is evaluated on the dataset's full test set. The GAN sees only the drawn images. A third
 // variant keeps only the synthetic rows the real-rows model assigns to their conditioned class with confidence.
 var options = StudyOptions.Parse(args);
+if (options.Summarize is { } csv)
+{
+    Summarize(csv);
+    return 0;
+}
 TorchRuntime.EnsureLoaded();
 torch.set_num_threads(options.Threads);
 AllocatorSettings.TryRetainFreedMemory();
@@ -80,7 +86,37 @@ foreach (string dataset in options.Datasets)
             }
         }
 }
+Summarize(options.OutputPath);
 return 0;
+
+// Mean ± sample sd of the accuracy over seeds, per dataset, images per class, trainer and variant, as a markdown table;
+// the gain columns compare each variant with the real rows alone, seed by seed.
+static void Summarize(string csvPath)
+{
+    var rows = File.ReadLines(csvPath).Skip(1).Select(line => line.Split(','))
+        .Select(f => (Dataset: f[0], PerClass: int.Parse(f[1], CultureInfo.InvariantCulture), Seed: int.Parse(f[2], CultureInfo.InvariantCulture),
+            Trainer: f[3], Variant: f[4], Synthetic: long.Parse(f[5], CultureInfo.InvariantCulture), Accuracy: 100 * double.Parse(f[6], CultureInfo.InvariantCulture)))
+        .ToList();
+    Console.WriteLine("| dataset | labelled / class | trainer | real only | + GanGenerate | gain | + GanGenerate, confident only (rows kept) | gain | seeds |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    foreach (var group in rows.GroupBy(r => (r.Dataset, r.PerClass, r.Trainer)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.PerClass).ThenBy(g => g.Key.Trainer))
+    {
+        double[] Of(string variant) => [.. group.Where(r => r.Variant == variant).OrderBy(r => r.Seed).Select(r => r.Accuracy)];
+        double[] real = Of("real"), gan = Of("real+gan"), confident = Of("real+gan-confident");
+        double kept = group.Where(r => r.Variant == "real+gan-confident").Select(r => (double)r.Synthetic).DefaultIfEmpty().Average();
+        string Gain(double[] variant) => variant.Length == real.Length ? Format([.. variant.Zip(real, (v, r) => v - r)], signed: true) : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {group.Key.Dataset} | {group.Key.PerClass} | {group.Key.Trainer} | {Format(real)} | {Format(gan)} | {Gain(gan)} | {Format(confident)} ({kept:F0}) | {Gain(confident)} | {real.Length} |"));
+    }
+
+    static string Format(double[] values, bool signed = false)
+    {
+        if (values.Length == 0) return "";
+        double mean = values.Average();
+        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{(signed && mean >= 0 ? "+" : "")}{mean:F1} ± {sd:F1}");
+    }
+}
 
 // The rows with a new copy of each image every time they are enumerated: ML.NET's ExtractPixels disposes the images it
 // reads, and trainers read their data more than once.
@@ -112,7 +148,7 @@ internal sealed class ScoredRow
 }
 
 /// <summary>The study's command-line options.</summary>
-internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, int Steps, int Width, int SyntheticPerClass, float Confidence, int Threads, string OutputPath)
+internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, int Steps, int Width, int SyntheticPerClass, float Confidence, int Threads, string OutputPath, string? Summarize)
 {
     public static StudyOptions Parse(string[] args)
     {
@@ -123,11 +159,12 @@ internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] See
             map.GetValueOrDefault("datasets", "mnist10k,fashion-mnist").Split(','),
             Ints("per-class", "20,50,100"),
             Ints("seeds", "1,2,3"),
-            Ints("steps", "1500")[0],
+            Ints("steps", "2000")[0],
             Ints("width", "16")[0],
             Ints("synthetic", "5")[0],
             float.Parse(map.GetValueOrDefault("confidence", "0.9"), CultureInfo.InvariantCulture),
             Ints("threads", "2")[0],
-            map.GetValueOrDefault("out", Path.Combine("artifacts", "augmentation.csv")));
+            map.GetValueOrDefault("out", Path.Combine("artifacts", "augmentation.csv")),
+            map.GetValueOrDefault("summarize"));
     }
 }
