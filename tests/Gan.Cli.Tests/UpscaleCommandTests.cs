@@ -135,6 +135,55 @@ public sealed class UpscaleCommandTests
     }
 
     [TestMethod]
+    [DataRow("kubernetes", 3)]
+    [DataRow("slurm", 4)]
+    public void SchedulerArrayProcessesWriteEveryOutputOnceAndAKilledOneResumes(string scheduler, int processes)
+    {
+        using var temp = new TempFolder();
+        string input = temp.File("in"), output = temp.File("out"), model = GanProcess.SaveTinyUpscaler(temp.Path);
+        FaultyImageFiles.WriteImages(input, 24, 16, 12);
+        FaultyImageFiles.WriteMixedFolder(temp.File("in/mixed"));
+        string[] args = ["upscale", "-i", input, "-o", output, "-m", model, "--threads", "1", "--batch", "1", "--on-error", "skip", "--shard", "auto"];
+        Dictionary<string, string> Environment(int i) => scheduler == "kubernetes"
+            ? new() { ["JOB_COMPLETION_INDEX"] = $"{i}", ["GAN_SHARD_COUNT"] = $"{processes}" }
+            : new() { ["SLURM_ARRAY_TASK_ID"] = $"{i + 1}", ["SLURM_ARRAY_TASK_COUNT"] = $"{processes}", ["SLURM_ARRAY_TASK_MIN"] = "1" };
+
+        // Process 0 is slowed and killed part-way (SIGKILL), then started again with --resume.
+        var slow = GanProcess.Start(Environment(0), [.. args, "--test-delay-ms", "150"]);
+        var others = Enumerable.Range(1, processes - 1).Select(i => GanProcess.Start(Environment(i), args)).ToList();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (Written(output) < processes && !slow.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.IsFalse(slow.HasExited, "the slowed process must still be going when it is killed");
+        slow.Kill();
+        slow.WaitForExit();
+        foreach (var other in others) Assert.IsTrue(other.WaitForExit(TimeSpan.FromMinutes(2)) && other.ExitCode is 0 or 1, "a shard ends with 0, or 1 when it skipped bad inputs");
+        var resumed = GanProcess.Start(Environment(0), [.. args, "--resume"]);
+        Assert.IsTrue(resumed.WaitForExit(TimeSpan.FromMinutes(2)));
+
+        Assert.IsTrue(resumed.ExitCode is 0 or 1);
+        var good = Directory.GetFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(input, f))
+            .Where(f => !FaultyImageFiles.BadFiles.Contains(Path.GetRelativePath("mixed", f))).ToList();
+        var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f))
+            .Where(f => !f.StartsWith("gan-errors.", StringComparison.Ordinal)).ToList();
+        CollectionAssert.AreEquivalent(good, written, "every good input once, no temporary file");
+        var reports = Enumerable.Range(0, processes).Select(i => File.ReadAllText(Path.Combine(output, $"gan-errors.{i}-of-{processes}.csv"))).ToList();
+        foreach (string bad in FaultyImageFiles.BadFiles)
+            Assert.AreEqual(1, reports.Count(r => r.Contains(bad, StringComparison.Ordinal)), $"{bad} is named by exactly one shard's report");
+    }
+
+    [TestMethod]
+    public void ShardAutoWithoutASchedulerIsAUsageError()
+    {
+        using var temp = new TempFolder();
+        var run = GanProcess.Run("upscale", "-i", temp.Path, "-o", temp.File("out"), "--shard", "auto");
+        var countWithoutAuto = GanProcess.Run("upscale", "-i", temp.Path, "-o", temp.File("out"), "--shard", "0/2", "--shard-count", "2");
+
+        Assert.AreEqual((2, 2), (run.ExitCode, countWithoutAuto.ExitCode), run.Error + countWithoutAuto.Error);
+        StringAssert.Contains(run.Error, "JOB_COMPLETION_INDEX");
+        StringAssert.Contains(countWithoutAuto.Error, "--shard-count goes with --shard auto");
+    }
+
+    [TestMethod]
     public void KilledRunResumesToEveryOutputExactlyOnce()
     {
         using var temp = new TempFolder();

@@ -23,21 +23,23 @@ internal static class UpscaleCommand
         onError.AcceptOnlyFromAmong("fail", "skip");
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace outputs that exist." };
         var resume = new Option<bool>("--resume") { Description = "Keep outputs that are complete and do the rest: restart a killed or failed job with the same command plus --resume." };
-        var shard = new Option<string?>("--shard") { Description = "Process shard i of n (0-based, e.g. 0/4 … 3/4): n runs with the same inputs split them with no coordination." };
+        var shard = new Option<string?>("--shard") { Description = "Process shard i of n (0-based, e.g. 0/4 … 3/4): n runs with the same inputs split them with no coordination. 'auto' takes it from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm job array (SLURM_ARRAY_TASK_*)." };
+        var shardCount = new Option<int?>("--shard-count") { Description = "With --shard auto under Kubernetes: the Job's completions (or set GAN_SHARD_COUNT)." };
+        shardCount.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--shard-count must be ≥ 1."); });
         var report = new Option<string?>("--report") { Description = "The error report CSV (file,stage,message); default: gan-errors.csv (gan-errors.<i>-of-<n>.csv for a shard) in the output folder." };
         // For the kill-and-resume tests: slows inference so a run can be killed part-way.
         var delay = new Option<int>("--test-delay-ms") { Hidden = true };
 
         var command = new Command("upscale", "Upscale every image of a folder or CSV manifest into an output folder: constant memory, atomic outputs, an error report, resumable and shardable.")
         {
-            output, format, quality, onError, overwrite, resume, shard, report, delay,
+            output, format, quality, onError, overwrite, resume, shard, shardCount, report, delay,
         };
         shared.AddTo(command);
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(overwrite) && parsed.GetValue(resume))
                 throw new CliUsageException("--overwrite and --resume exclude each other: replace every output, or keep the complete ones.");
-            var part = ParseShard(parsed.GetValue(shard));
+            var part = ParseShard(parsed.GetValue(shard), parsed.GetValue(shardCount));
             ImageFormat? outputFormat = parsed.GetValue(format) switch { "png" => ImageFormat.Png, "jpg" => ImageFormat.Jpeg, _ => null };
             string outputFolder = parsed.GetValue(output)!;
             UpscalingProcess.Configure();
@@ -83,16 +85,17 @@ internal static class UpscaleCommand
         return command;
     }
 
-    private static ImageShard ParseShard(string? text)
+    private static ImageShard ParseShard(string? text, int? count)
     {
+        if (count is not null && text != "auto") throw new CliUsageException("--shard-count goes with --shard auto.");
         if (text is null) return ImageShard.All;
         try
         {
-            return ImageShard.Parse(text);
+            return text == "auto" ? SchedulerShard.FromEnvironment(Environment.GetEnvironmentVariable, count) : ImageShard.Parse(text);
         }
         catch (FormatException e)
         {
-            throw new CliUsageException($"--shard: {e.Message}");
+            throw new CliUsageException($"--shard {text}: {e.Message}");
         }
     }
 

@@ -26,7 +26,10 @@ internal static class GanProcess
     }
 
     /// <summary>Starts <c>gan</c> as a child process (output discarded).</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>gan</c> as a child process with <paramref name="environment"/> added to this one's (output discarded).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -34,6 +37,7 @@ internal static class GanProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gan.dll"));
         foreach (string arg in args) start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
