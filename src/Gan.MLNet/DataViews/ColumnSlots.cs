@@ -36,9 +36,11 @@ internal sealed class ColumnSlots<T>(DataViewSchema.Column column, int count) : 
         };
     }
 
-    public override Delegate CreateReader(Func<int> currentSlot) =>
-        // Each read gets its own copy of vectors: a reader may reuse (and so overwrite) what it receives.
-        (ValueGetter<T>)((ref T value) => value = typeof(T) == typeof(Microsoft.ML.Data.MLImage) ? _values[currentSlot()] : ValueCopier<T>.Copy(_values[currentSlot()]));
+    public override Delegate CreateReader(Func<int> currentSlot) => typeof(T) == typeof(Microsoft.ML.Data.MLImage)
+        // An image is lent, valid until the cursor moves (the slot owns it); each read of a vector gets its own copy,
+        // as a reader may reuse (and so overwrite) what it receives.
+        ? (ValueGetter<T>)((ref T value) => value = _values[currentSlot()])
+        : (ValueGetter<T>)((ref T value) => value = ValueCopier<T>.Copy(_values[currentSlot()]));
 
     public override void Clear()
     {

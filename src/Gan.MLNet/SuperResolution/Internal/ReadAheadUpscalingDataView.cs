@@ -59,6 +59,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         private readonly DataViewRowId[] _ids;
         private readonly long[] _positions;
         private readonly Image?[] _images;
+        private readonly MLImage?[]? _imageCopies;
         private MLImage[] _upscaled = [];
         private int _count, _index = -1;
         private long _position = -1;
@@ -70,9 +71,11 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
             _input = input;
             _active = active;
             int rows = view.Owner.RowBatchSize;
-            // Every input column the caller reads is copied into slots (images too: upstream stages dispose theirs
-            // when their cursor moves); the image column is also read into _images for upscaling.
-            _slotsByColumn = inputs.Where(c => active.Contains(c.Index)).ToDictionary(c => c.Index, c => ColumnSlots.Create(c, rows));
+            // Every other input column the caller reads is copied into slots (images too: upstream stages dispose
+            // theirs when their cursor moves). The image column is read once per row: for upscaling, and copied
+            // only when the caller reads it too (its getter may decode the file again on every call).
+            _slotsByColumn = inputs.Where(c => active.Contains(c.Index) && c.Index != view.ImageColumn.Index)
+                .ToDictionary(c => c.Index, c => ColumnSlots.Create(c, rows));
             _slots = [.. _slotsByColumn.Values];
             _writers = [.. _slots.Select(s => s.BindWriter(input))];
             _getImage = input.GetGetter<MLImage?>(view.ImageColumn);
@@ -80,6 +83,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
             _ids = new DataViewRowId[rows];
             _positions = new long[rows];
             _images = new Image?[rows];
+            if (active.Contains(view.ImageColumn.Index)) _imageCopies = new MLImage?[rows];
         }
 
         public override DataViewSchema Schema => _view.Schema;
@@ -96,8 +100,8 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
         {
             if (!_active.Contains(column.Index))
                 throw new InvalidOperationException($"Column '{column.Name}' is not active in this cursor; include it in the columns asked for.");
-            Delegate getter = column.Index == _view.OutputIndex
-                ? (ValueGetter<MLImage>)((ref MLImage value) => value = _upscaled[_index])
+            Delegate getter = column.Index == _view.OutputIndex ? (ValueGetter<MLImage>)((ref MLImage value) => value = _upscaled[_index])
+                : column.Index == _view.ImageColumn.Index ? (ValueGetter<MLImage?>)((ref MLImage? value) => value = _imageCopies![_index])
                 : _slotsByColumn[column.Index].CreateReader(() => _index);
             return getter as ValueGetter<TValue>
                 ?? throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type} ({column.Type.RawType.Name}), not {typeof(TValue).Name}.");
@@ -130,6 +134,7 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
                 _positions[_count] = _input.Position;
                 _getImage(ref image);
                 _images[_count] = image is null ? null : MLImageConversion.ToImage(image);
+                if (_imageCopies is not null) _imageCopies[_count] = ValueCopier<MLImage?>.Copy(image);
                 pixels += image is null ? 0 : (long)image.Width * image.Height;
                 _count++;
             }
@@ -145,6 +150,11 @@ internal sealed class ReadAheadUpscalingDataView(IDataView source, IRowToRowMapp
             foreach (var image in _upscaled) image.Dispose();
             _upscaled = [];
             Array.Clear(_images);
+            if (_imageCopies is not null)
+            {
+                foreach (var copy in _imageCopies) copy?.Dispose();
+                Array.Clear(_imageCopies);
+            }
             foreach (var slots in _slots) slots.Clear();
         }
 
