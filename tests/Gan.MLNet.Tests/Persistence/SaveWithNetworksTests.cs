@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection;
 using System.Text;
 using Gan.MLNet.Tests.Support;
 using Gan.MLNet.Transforms;
@@ -152,6 +153,31 @@ public sealed class SaveWithNetworksTests
             StringAssert.Contains(error.Message, name);
         }
         StringAssert.Contains(Assert.ThrowsExactly<ModelFormatException>(() => ml.Model.LoadWithNetworks(temp.File("newer.zip"), out _)).Message, "format version 99");
+    }
+
+    [TestMethod]
+    public void TheFileNamesThisLibraryByItsFixedAssemblyVersionSoLaterPackagesLoadIt()
+    {
+        using var temp = new TempFolder();
+        string path = SaveTiny(temp);
+        const string recorded = "Gan.MLNet, Version=";
+        var named = new List<string>();
+        using (var zip = ZipFile.OpenRead(path))
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("TransformerChain/", StringComparison.Ordinal)))
+            {
+                using var copy = new MemoryStream();
+                using (var read = entry.Open()) read.CopyTo(copy);
+                string text = Encoding.Unicode.GetString(copy.ToArray()); // ML.NET's string table is UTF-16
+                int at = text.IndexOf(recorded, StringComparison.Ordinal);
+                if (at >= 0) named.Add(text.Substring(at, recorded.Length + "1.0.0.0,".Length));
+            }
+
+        // ML.NET records the placeholder factory's assembly by full name and binds it to that version or a later one:
+        // the package version moves, the assembly version stays (Gan.MLNet.csproj).
+        CollectionAssert.AreEqual(new[] { recorded + "1.0.0.0,", recorded + "1.0.0.0," }, named);
+        string? packageVersion = typeof(GanGeneratingTransformer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        Assert.IsNotNull(packageVersion);
+        Assert.DoesNotStartWith("1.0.0+", packageVersion, "the package version is set (Directory.Build.props), not the SDK's default");
     }
 
     [TestMethod]

@@ -4,7 +4,7 @@ using Gan.Models.Training;
 
 namespace Gan.MLNet.Tests.Readme;
 
-/// <summary>The smallest Gan.MLNet program of README.md, compiled and run; a second test keeps the README's copies of it (and of the SuperResolve and TorchSharp snippets) identical.</summary>
+/// <summary>The smallest Gan.MLNet program of README.md, compiled and run; a second test keeps the copies of it in README.md and in the package's README (and of the SuperResolve and TorchSharp snippets) identical.</summary>
 [TestClass]
 public sealed class ReadmeSnippetTests
 {
@@ -65,16 +65,17 @@ public sealed class ReadmeSnippetTests
     }
 
     [TestMethod]
-    [DataRow("tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs", "readme-mlnet")]
-    [DataRow("tests/Gan.MLNet.Tests/SuperResolution/SuperResolveSnippetTests.cs", "readme-superresolve")]
-    [DataRow("tests/Gan.Models.Tests/Torch/ReadmeTorchSnippetTests.cs", "readme-torchsharp")]
-    public void TheReadmeShowsExactlyThisCode(string testFile, string region)
+    [DataRow("tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs", "readme-mlnet", "README.md")]
+    [DataRow("tests/Gan.MLNet.Tests/Readme/ReadmeSnippetTests.cs", "readme-mlnet", "src/Gan.MLNet/README.md")]
+    [DataRow("tests/Gan.MLNet.Tests/SuperResolution/SuperResolveSnippetTests.cs", "readme-superresolve", "README.md")]
+    [DataRow("tests/Gan.Models.Tests/Torch/ReadmeTorchSnippetTests.cs", "readme-torchsharp", "README.md")]
+    public void TheReadmeShowsExactlyThisCode(string testFile, string region, string readmeFile)
     {
         string source = File.ReadAllText(Path.Combine(RepositoryRoot(), testFile));
         string snippet = Regex.Match(source, $@"#region {region}\r?\n(.*?)\r?\n\s*#endregion", RegexOptions.Singleline).Groups[1].Value;
         Assert.IsGreaterThan(0, snippet.Length, $"{testFile} has no region {region}");
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        Assert.Contains(Normalize(snippet), Normalize(readme), $"README.md's {region} snippet differs from {testFile}; copy it over");
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), readmeFile));
+        Assert.Contains(Normalize(snippet), Normalize(readme), $"{readmeFile}'s {region} snippet differs from {testFile}; copy it over");
     }
 
     private static string Normalize(string code) =>

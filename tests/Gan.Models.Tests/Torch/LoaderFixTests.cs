@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Gan.Models.Tests.Torch;
 
 /// <summary>
-/// The loader fix of build/Gan.MLNet.targets, as this test project's own build applied it: TorchSharp's native library
+/// The loader fix of build/TorchSharpLoaderFix.targets, as this test project's own build applied it: TorchSharp's native library
 /// needs GLIBCXX_3.4.32 for one symbol nothing calls, and the build marks that need weak in the output's copy where the
 /// machine's C++ runtime lacks the version, never in the NuGet cache's.
 /// </summary>
