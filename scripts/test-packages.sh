@@ -61,13 +61,22 @@ if grep -q '"libtorch-' obj/project.assets.json; then fail "Gan.MLNet $version b
 echo "packages: Gan.MLNet $version restored with its dependencies and no libtorch backend"
 quiet dotnet add package libtorch-cpu-linux-x64 --version "$backend_version"
 cp "$root/tests/PackageConsumer/Program.cs" Program.cs
+# TorchSharp's native library must load from the build and the publish folder: the dynamic loader finds every
+# version it needs, or only weak ones are missing (the package's loader fix).
+loads() {
+  local missing
+  if missing=$(ldd "$1/runtimes/linux-x64/native/libLibTorchSharp.so" 2>&1 | grep "not found" | grep -v "weak version"); then
+    fail "libLibTorchSharp.so in the consumer's $2 folder does not load: $missing"
+  fi
+}
 quiet dotnet build -c Release --nologo
-if ldd_missing=$(ldd bin/Release/net10.0/runtimes/linux-x64/native/libLibTorchSharp.so 2>&1 | grep "not found" | grep -v "weak version"); then
-  fail "libLibTorchSharp.so in the consumer's output does not load: $ldd_missing"
-fi
+loads bin/Release/net10.0 output
 if grep -q "marked GLIBCXX_3.4.32 weak" "$work/last.log"; then
   echo "packages: the consumer's build ran the package's loader fix (this machine's libstdc++ lacks GLIBCXX_3.4.32)"
 fi
+quiet dotnet publish -c Release --nologo -o "$work/published"
+loads "$work/published" publish
+echo "packages: TorchSharp's native library loads from the consumer's output and publish folders"
 dotnet list package --include-transitive | sed -n 's/^ *[>] \(Gan\.[A-Za-z.]*\|Microsoft\.ML\|Microsoft\.ML\.ImageAnalytics\|TorchSharp\|libtorch-[a-z0-9.-]*\) .* \([0-9][0-9.]*\) *$/packages: consumer uses \1 \2/p' | sort -u
 dotnet bin/Release/net10.0/PackageConsumer.dll "$work/run" || fail "the consumer program"
 
