@@ -12,12 +12,16 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // Usage: AugmentationStudy [--datasets mnist10k,fashion-mnist] [--per-class 20,50,100] [--seeds 1,2,3]
-//                          [--steps 2000] [--width 16] [--synthetic 5] [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
+//                          [--trainers sdca,lbfgs] (also lightgbm) [--steps 2000] [--width 16] [--synthetic 5]
+//                          (synthetic rows per real row of a class; a list such as 1,5,20 sweeps the ratio)
+//                          [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
 //        AugmentationStudy --summarize artifacts/augmentation.csv   (the table of docs/quality.md from a results file)
-// For each dataset, labelled images per class and seed: a few labelled training images are drawn; the same stock ML.NET
-// pipeline (MapValueToKey → [GanGenerate] → ExtractPixels → trainer) is fitted with and without GanGenerate for each
-// trainer, and every model is evaluated on the dataset's full test set. The GAN sees only the drawn images. A third
-// variant keeps only the synthetic rows the real-rows model assigns to their conditioned class with confidence.
+// For each dataset, labelled images per class and seed: a few labelled training images are drawn and one conditional
+// GAN is fitted on them in a stock ML.NET pipeline (MapValueToKey → GanGenerate); its augmented view (the rows the
+// estimators after GanGenerate see) and the test set go through ExtractPixels once. Each trainer is then fitted on the
+// real rows alone, on the real rows plus r synthetic rows per real row of each class (each r of --synthetic), and on
+// the real rows plus those synthetic rows (at the largest r) that the real-rows model assigns to their class with
+// confidence; every model is evaluated on the dataset's full test set. The GAN sees only the drawn images.
 var options = StudyOptions.Parse(args);
 if (options.Summarize is { } csv)
 {
@@ -32,11 +36,14 @@ using var results = new StreamWriter(options.OutputPath, append: File.Exists(opt
 if (results.BaseStream.Position == 0) results.WriteLine("dataset,per_class,seed,trainer,variant,synthetic_rows,accuracy,gan_seconds");
 
 var ml = new MLContext(seed: 1);
-var trainers = new (string Name, Func<IEstimator<ITransformer>> Create)[]
+var knownTrainers = new Dictionary<string, (string Name, Func<IEstimator<ITransformer>> Create)>
 {
-    ("SdcaMaximumEntropy", () => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
-    ("LbfgsMaximumEntropy", () => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
+    ["sdca"] = ("SdcaMaximumEntropy", () => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
+    ["lbfgs"] = ("LbfgsMaximumEntropy", () => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
+    ["lightgbm"] = ("LightGbm", () => ml.MulticlassClassification.Trainers.LightGbm()),
 };
+var trainers = options.Trainers.Select(t => knownTrainers.TryGetValue(t, out var trainer) ? trainer
+    : throw new ArgumentException($"--trainers: unknown trainer '{t}'; known: {string.Join(", ", knownTrainers.Keys)}")).ToArray();
 foreach (string dataset in options.Datasets)
 {
     using var split = DemoData.Load(dataset);
@@ -49,39 +56,48 @@ foreach (string dataset in options.Datasets)
             var keyed = ml.Transforms.Conversion.MapValueToKey("Label").Fit(train);
             var keyedTrain = keyed.Transform(train);
             int batch = Math.Min(64, (int)few.Count);
+            int largestRatio = options.SyntheticPerClass.Max();
             var gan = new GanGeneratingEstimator.Options
             {
                 Kind = GanKind.ConditionalDcgan,
                 Model = new GanOptions { GeneratorWidth = options.Width, DiscriminatorWidth = options.Width },
                 Training = new GanTrainerOptions { Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0 },
-                SyntheticRowsPerClass = options.SyntheticPerClass * perClass,
+                SyntheticRowsPerClass = largestRatio * perClass,
                 GenerationSeed = (ulong)(100 + seed),
             };
             var clock = Stopwatch.StartNew();
             using var generator = ml.Transforms.GanGenerate("Image", "Label", gan).Fit(keyedTrain);
             double ganSeconds = clock.Elapsed.TotalSeconds;
+
+            // Pixels once: the real rows followed by the synthetic ones (what the estimators after GanGenerate see), and
+            // the test set under this subset's key mapping.
+            var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255);
+            var augmented = generator.TransformForTrainingPipeline(keyedTrain);
+            List<PixelRow> rows = [.. ml.Data.CreateEnumerable<PixelRow>(pixels.Fit(augmented).Transform(augmented), reuseRowObject: false)];
+            var keyedTest = keyed.Transform(test);
+            IDataView testPixels = ml.Data.LoadFromEnumerable(ml.Data.CreateEnumerable<PixelRow>(pixels.Fit(keyedTest).Transform(keyedTest), reuseRowObject: false, ignoreMissingColumns: true).ToList());
+            List<PixelRow> real = [.. rows.Where(r => !r.IsSynthetic)];
+
             foreach (var (name, create) in trainers)
             {
-                // The same pipeline after MapValueToKey, fitted on the real rows and on the view GanGenerate gives the
-                // estimators after it (real rows, then synthetic ones).
-                var classifier = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255)
-                    .AppendCacheCheckpoint(ml)
-                    .Append(create());
-                var augmented = generator.TransformForTrainingPipeline(keyedTrain);
-                var baseline = classifier.Fit(keyedTrain);
+                var baseline = create().Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(real)));
+                var variants = new List<(string Variant, List<PixelRow> Rows)> { ("real", real) };
+                foreach (int ratio in options.SyntheticPerClass.Order())
+                    variants.Add(($"real+gan-x{ratio}", [.. real, .. FirstPerClass(rows.Where(r => r.IsSynthetic), ratio * perClass)]));
                 // The lever tried when plain augmentation does not pay: keep only the synthetic rows the baseline
                 // classifier (trained on the real rows) assigns to their conditioned class with confidence.
-                var confident = ml.Data.FilterByCustomPredicate<ScoredRow>(baseline.Transform(augmented),
-                    row => row.IsSynthetic && (row.PredictedLabel != row.Label || row.Score.Max() < options.Confidence));
-                foreach (var (variant, data) in (ReadOnlySpan<(string, IDataView)>)[("real", keyedTrain), ("real+gan", augmented), ("real+gan-confident", confident)])
+                var synthetic = rows.Where(r => r.IsSynthetic).ToList();
+                var scored = ml.Data.CreateEnumerable<ScoredRow>(baseline.Transform(ml.Data.LoadFromEnumerable(synthetic)), reuseRowObject: false).ToList();
+                variants.Add(($"real+gan-x{largestRatio}-confident", [.. real, .. synthetic.Where((_, i) => scored[i].PredictedLabel == scored[i].Label && scored[i].Score.Max() >= options.Confidence)]));
+                foreach (var (variant, data) in variants)
                 {
-                    var model = variant == "real" ? baseline : classifier.Fit(data);
-                    double accuracy = ml.MulticlassClassification.Evaluate(model.Transform(keyed.Transform(test))).MicroAccuracy;
-                    long synthetic = variant == "real" ? 0 : data.GetColumn<bool>("IsSynthetic").Count(f => f);
+                    var model = variant == "real" ? baseline : create().Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(data)));
+                    double accuracy = ml.MulticlassClassification.Evaluate(model.Transform(testPixels)).MicroAccuracy;
+                    long syntheticRows = data.Count(r => r.IsSynthetic);
                     results.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{dataset},{perClass},{seed},{name},{variant},{synthetic},{accuracy:F4},{ganSeconds:F0}"));
+                        $"{dataset},{perClass},{seed},{name},{variant},{syntheticRows},{accuracy:F4},{ganSeconds:F0}"));
                     results.Flush();
-                    Console.WriteLine($"{dataset} {perClass}/class seed {seed} {name,-20} {variant,-18} {synthetic,5} synthetic rows, accuracy {accuracy:P1} (GAN {ganSeconds:F0} s)");
+                    Console.WriteLine($"{dataset} {perClass}/class seed {seed} {name,-20} {variant,-24} {syntheticRows,6} synthetic rows, accuracy {accuracy:P1} (GAN {ganSeconds:F0} s)");
                 }
             }
         }
@@ -89,25 +105,39 @@ foreach (string dataset in options.Datasets)
 Summarize(options.OutputPath);
 return 0;
 
-// Mean ± sample sd of the accuracy over seeds, per dataset, images per class, trainer and variant, as a markdown table;
-// the gain columns compare each variant with the real rows alone, seed by seed.
+// Mean ± sample sd of the accuracy over seeds, per dataset, images per class, trainer and variant, as a markdown table
+// with a column per variant; each augmented column also gives its gain over the real rows alone, taken seed by seed,
+// and a confident-only column the mean number of synthetic rows it kept.
 static void Summarize(string csvPath)
 {
     var rows = File.ReadLines(csvPath).Skip(1).Select(line => line.Split(','))
         .Select(f => (Dataset: f[0], PerClass: int.Parse(f[1], CultureInfo.InvariantCulture), Seed: int.Parse(f[2], CultureInfo.InvariantCulture),
             Trainer: f[3], Variant: f[4], Synthetic: long.Parse(f[5], CultureInfo.InvariantCulture), Accuracy: 100 * double.Parse(f[6], CultureInfo.InvariantCulture)))
         .ToList();
-    Console.WriteLine("| dataset | labelled / class | trainer | real only | + GanGenerate | gain | + GanGenerate, confident only (rows kept) | gain | seeds |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    string[] augmentedVariants = [.. rows.Select(r => r.Variant).Where(v => v != "real").Distinct()
+        .OrderBy(v => v.EndsWith("-confident", StringComparison.Ordinal)).ThenBy(v => int.Parse(v.Split("-x")[1].Split('-')[0], CultureInfo.InvariantCulture))];
+    Console.WriteLine($"| dataset | labelled / class | trainer | real only | {string.Join(" | ", augmentedVariants.Select(v => $"{Describe(v)} (gain)"))} | seeds |");
+    Console.WriteLine($"|---|---|---|---|{string.Concat(augmentedVariants.Select(_ => "---|"))}---|");
     foreach (var group in rows.GroupBy(r => (r.Dataset, r.PerClass, r.Trainer)).OrderBy(g => g.Key.Dataset).ThenBy(g => g.Key.PerClass).ThenBy(g => g.Key.Trainer))
     {
         double[] Of(string variant) => [.. group.Where(r => r.Variant == variant).OrderBy(r => r.Seed).Select(r => r.Accuracy)];
-        double[] real = Of("real"), gan = Of("real+gan"), confident = Of("real+gan-confident");
-        double kept = group.Where(r => r.Variant == "real+gan-confident").Select(r => (double)r.Synthetic).DefaultIfEmpty().Average();
-        string Gain(double[] variant) => variant.Length == real.Length ? Format([.. variant.Zip(real, (v, r) => v - r)], signed: true) : "";
+        double[] real = Of("real");
+        string Cell(string variant)
+        {
+            double[] values = Of(variant);
+            if (values.Length == 0) return "";
+            string gain = values.Length == real.Length ? $" ({Format([.. values.Zip(real, (v, r) => v - r)], signed: true)})" : "";
+            string kept = variant.EndsWith("-confident", StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $", {group.Where(r => r.Variant == variant).Average(r => (double)r.Synthetic):F0} rows") : "";
+            return Format(values) + gain + kept;
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {group.Key.Dataset} | {group.Key.PerClass} | {group.Key.Trainer} | {Format(real)} | {Format(gan)} | {Gain(gan)} | {Format(confident)} ({kept:F0}) | {Gain(confident)} | {real.Length} |"));
+            $"| {group.Key.Dataset} | {group.Key.PerClass} | {group.Key.Trainer} | {Format(real)} | {string.Join(" | ", augmentedVariants.Select(Cell))} | {real.Length} |"));
     }
+
+    // "real+gan-x5" → "+ GanGenerate ×5"; "real+gan-x20-confident" → "+ GanGenerate ×20, confident only".
+    static string Describe(string variant) =>
+        "+ GanGenerate ×" + variant.Split("-x")[1].Replace("-confident", ", confident only", StringComparison.Ordinal);
 
     static string Format(double[] values, bool signed = false)
     {
@@ -138,6 +168,27 @@ static LabelledImageSet FewPerClass(LabelledImageSet set, int perClass, int seed
     return new LabelledImageSet(set.Images.index_select(0, index), set.Labels.index_select(0, index), set.ClassNames, set.Range);
 }
 
+// The first count rows of each class, in order.
+static IEnumerable<PixelRow> FirstPerClass(IEnumerable<PixelRow> rows, int count)
+{
+    var taken = new Dictionary<uint, int>();
+    foreach (var row in rows)
+    {
+        int already = taken.GetValueOrDefault(row.Label);
+        if (already >= count) continue;
+        taken[row.Label] = already + 1;
+        yield return row;
+    }
+}
+
+/// <summary>A row as the trainers read it: the image's pixels, its class and whether GanGenerate made it.</summary>
+internal sealed class PixelRow
+{
+    [VectorType(28 * 28)] public float[] Features { get; set; } = [];
+    [KeyType(10)] public uint Label { get; set; }
+    public bool IsSynthetic { get; set; }
+}
+
 /// <summary>What the confidence filter reads of a scored row.</summary>
 internal sealed class ScoredRow
 {
@@ -148,7 +199,7 @@ internal sealed class ScoredRow
 }
 
 /// <summary>The study's command-line options.</summary>
-internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, int Steps, int Width, int SyntheticPerClass, float Confidence, int Threads, string OutputPath, string? Summarize)
+internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, string[] Trainers, int Steps, int Width, int[] SyntheticPerClass, float Confidence, int Threads, string OutputPath, string? Summarize)
 {
     public static StudyOptions Parse(string[] args)
     {
@@ -159,9 +210,10 @@ internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] See
             map.GetValueOrDefault("datasets", "mnist10k,fashion-mnist").Split(','),
             Ints("per-class", "20,50,100"),
             Ints("seeds", "1,2,3"),
+            map.GetValueOrDefault("trainers", "sdca,lbfgs").Split(','),
             Ints("steps", "2000")[0],
             Ints("width", "16")[0],
-            Ints("synthetic", "5")[0],
+            Ints("synthetic", "5"),
             float.Parse(map.GetValueOrDefault("confidence", "0.9"), CultureInfo.InvariantCulture),
             Ints("threads", "2")[0],
             map.GetValueOrDefault("out", Path.Combine("artifacts", "augmentation.csv")),
