@@ -73,9 +73,9 @@ foreach (string dataset in options.Datasets)
             // the test set under this subset's key mapping.
             var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255);
             var augmented = generator.TransformForTrainingPipeline(keyedTrain);
-            List<PixelRow> rows = [.. ml.Data.CreateEnumerable<PixelRow>(pixels.Fit(augmented).Transform(augmented), reuseRowObject: false)];
+            List<PixelRow> rows = Materialize(pixels.Fit(augmented).Transform(augmented));
             var keyedTest = keyed.Transform(test);
-            IDataView testPixels = ml.Data.LoadFromEnumerable(ml.Data.CreateEnumerable<PixelRow>(pixels.Fit(keyedTest).Transform(keyedTest), reuseRowObject: false, ignoreMissingColumns: true).ToList());
+            IDataView testPixels = ml.Data.LoadFromEnumerable(Materialize(pixels.Fit(keyedTest).Transform(keyedTest)));
             List<PixelRow> real = [.. rows.Where(r => !r.IsSynthetic)];
 
             foreach (var (name, create) in trainers)
@@ -104,6 +104,16 @@ foreach (string dataset in options.Datasets)
 }
 Summarize(options.OutputPath);
 return 0;
+
+// The rows of a view as PixelRows ready for LoadFromEnumerable. ML.NET 6.0's CreateEnumerable gives a key as its raw
+// value (1-based, 0 for missing) while LoadFromEnumerable reads a [KeyType] member as 0-based: without the shift a
+// round trip moves every label up by one and makes the last class missing (so trainers and Evaluate skip its rows).
+List<PixelRow> Materialize(IDataView view)
+{
+    var rows = ml.Data.CreateEnumerable<PixelRow>(view, reuseRowObject: false, ignoreMissingColumns: true).ToList();
+    foreach (var row in rows) row.Label = row.Label - 1;
+    return rows;
+}
 
 // Mean ± sample sd of the accuracy over seeds, per dataset, images per class, trainer and variant, as a markdown table
 // with a column per variant; each augmented column also gives its gain over the real rows alone, taken seed by seed,
