@@ -71,11 +71,10 @@ foreach (string dataset in options.Datasets)
 
             // Pixels once: the real rows followed by the synthetic ones (what the estimators after GanGenerate see), and
             // the test set under this subset's key mapping.
-            var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255);
             var augmented = generator.TransformForTrainingPipeline(keyedTrain);
-            List<PixelRow> rows = Materialize(pixels.Fit(augmented).Transform(augmented));
-            var keyedTest = keyed.Transform(test);
-            IDataView testPixels = ml.Data.LoadFromEnumerable(Materialize(pixels.Fit(keyedTest).Transform(keyedTest)));
+            var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255).Fit(augmented);
+            List<PixelRow> rows = Materialize(pixels.Transform(augmented));
+            IDataView testPixels = ml.Data.LoadFromEnumerable(Materialize(pixels.Transform(keyed.Transform(test))));
             List<PixelRow> real = [.. rows.Where(r => !r.IsSynthetic)];
 
             foreach (var (name, create) in trainers)

@@ -56,9 +56,9 @@ var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Species")
     .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())
     .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
 using var model = pipeline.Fit(data);
-Check("a chain of MapValueToKey, LoadImages, SuperResolve, GanGenerate, SdcaMaximumEntropy, MapKeyToValue was fitted", true);
-
 var stages = model.ToList();
+Check($"a chain of {stages.Count} stages was fitted: MapValueToKey, LoadImages, SuperResolve, GanGenerate, SdcaMaximumEntropy, MapKeyToValue", stages.Count == 6);
+
 var gan = stages.OfType<GanGeneratingTransformer>().Single();
 IDataView beforeGan = stages.TakeWhile(stage => stage != gan).Aggregate(data, (view, stage) => stage.Transform(view));
 long? augmented = gan.TransformForTrainingPipeline(beforeGan).GetRowCount();
