@@ -101,6 +101,7 @@ public sealed class LeNetClassifier : Module<Tensor, Tensor>
         SeededInit.ResetParameters(this, shuffle);
         using var adam = optim.Adam(parameters().ToArray(), lr: recipe.LearningRate);
         var device = TorchRuntime.DefaultDevice;
+        using var convolutions = TrainingConvolutions.NativeWhereOneDnnIsCapped();
         var clock = Stopwatch.StartNew();
         train();
         double lastLoss = 0;

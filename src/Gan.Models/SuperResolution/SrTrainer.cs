@@ -19,6 +19,7 @@ namespace Gan.Models.SuperResolution;
 public sealed class SrTrainer : IDisposable
 {
     private readonly SrResNetOptions _modelOptions;
+    private readonly bool _channelsLast;
     private readonly Adam _generatorOptimizer;
     private readonly Adam? _discriminatorOptimizer;
     private int _epochStep;
@@ -39,6 +40,7 @@ public sealed class SrTrainer : IDisposable
         if (initialGenerator is not null && !initialGenerator.Options.ToMetadata().OrderBy(e => e.Key).SequenceEqual(model.ToMetadata().OrderBy(e => e.Key)))
             throw new ArgumentException("the initial generator was built with other SrResNetOptions than the model options", nameof(initialGenerator));
         TorchRuntime.EnsureLoaded();
+        _channelsLast = !OneDnnIsa.IsCappedAtSse41;
         _modelOptions = model.Clone();
         TrainingOptions = training.Clone();
         try
@@ -46,17 +48,18 @@ public sealed class SrTrainer : IDisposable
             Generator = initialGenerator is null
                 ? SrResNet.Create(_modelOptions, DeriveSeed(training.Seed, GeneratorStream))
                 : SrResNetSerialization.Copy(initialGenerator);
-            // libtorch's CPU convolutions get the input gradient wrong in the row-major layout when the output channels
-            // are not a multiple of the vector width (the tail to RGB, narrow networks); channels-last weights make
-            // every convolution take the channels-last kernels, whose gradients are right.
-            ChannelsLast.ConvertWeights(Generator);
+            // Uncapped, oneDNN's row-major kernels get the input gradient wrong on CPUs that describe no caches when
+            // the output channels are not a multiple of the vector width (the tail to RGB, narrow networks), and its
+            // channels-last kernels are right and faster everywhere; capped at SSE4.1 the row-major ones are right and
+            // the faster, as in SuperResolver.
+            if (_channelsLast) ChannelsLast.ConvertWeights(Generator);
             // Arrays, not the modules' lazy enumerations: Adam walks its parameter list on every step.
             _generatorOptimizer = optim.Adam(Generator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             if (training.Mode == SrTrainingMode.Srgan)
             {
                 using var init = new Generator(DeriveSeed(training.Seed, DiscriminatorStream));
                 Discriminator = new SrganDiscriminator(model.Channels, training.DiscriminatorWidth, init);
-                ChannelsLast.ConvertWeights(Discriminator);
+                if (_channelsLast) ChannelsLast.ConvertWeights(Discriminator);
                 _discriminatorOptimizer = optim.Adam(Discriminator.parameters().ToArray(), training.LearningRate, training.Beta1, training.Beta2);
             }
         }
@@ -68,8 +71,8 @@ public sealed class SrTrainer : IDisposable
     }
 
     /// <summary>
-    /// The network being trained (owned by the trainer, its convolution weights channels-last; copy it with
-    /// <see cref="SrResNetSerialization.Copy"/> to keep it).
+    /// The network being trained (owned by the trainer, its convolution weights in the layout that trains fastest and
+    /// right on this CPU; copy it with <see cref="SrResNetSerialization.Copy"/> to keep it).
     /// </summary>
     public SrResNet Generator { get; } = null!;
 

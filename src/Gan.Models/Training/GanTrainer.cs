@@ -127,6 +127,7 @@ public sealed class GanTrainer : IDisposable
             $"{options.DiscriminatorStepsPerBatch} D and {options.GeneratorStepsPerBatch} G steps per batch, {_modelOptions.Loss} G loss"));
         using var callerRandomState = random.get_rng_state();
         random.set_rng_state(_globalRandomState);
+        using var convolutions = TrainingConvolutions.NativeWhereOneDnnIsCapped();
         _training = true;
         try
         {

@@ -34,13 +34,13 @@ public sealed class ClassifierCacheTests
         Assert.IsFalse(ClassifierCache.IsCached(path, data, "tiny", recipe));
 
         var epochs = new List<ClassifierEpoch>();
-        using var trained = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new CollectingProgress(epochs));
+        using var trained = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new SynchronousProgress<ClassifierEpoch>(epochs.Add));
         Assert.HasCount(1, epochs);
         Assert.IsTrue(ClassifierCache.IsCached(path, data, "tiny", recipe));
         var written = File.GetLastWriteTimeUtc(path);
 
         epochs.Clear();
-        using var loaded = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new CollectingProgress(epochs));
+        using var loaded = ClassifierCache.LoadOrTrain(path, data, "tiny", recipe, new SynchronousProgress<ClassifierEpoch>(epochs.Add));
         Assert.IsEmpty(epochs, "a cached classifier is not retrained");
         Assert.AreEqual(written, File.GetLastWriteTimeUtc(path));
         using (var scope = NewDisposeScope())
@@ -50,7 +50,7 @@ public sealed class ClassifierCacheTests
         var other = recipe with { Seed = 2 };
         Assert.IsFalse(ClassifierCache.IsCached(path, data, "tiny", other));
         Assert.IsFalse(ClassifierCache.IsCached(path, data, "other data", recipe));
-        using var retrained = ClassifierCache.LoadOrTrain(path, data, "tiny", other, new CollectingProgress(epochs));
+        using var retrained = ClassifierCache.LoadOrTrain(path, data, "tiny", other, new SynchronousProgress<ClassifierEpoch>(epochs.Add));
         Assert.HasCount(1, epochs);
         using var file = SafeTensors.Load(path);
         Assert.AreEqual("2", file.Metadata["recipe.seed"]);
@@ -82,10 +82,5 @@ public sealed class ClassifierCacheTests
         Assert.AreEqual("LearningRate", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => classifier.Fit(data, valid with { LearningRate = double.NaN })).ParamName);
         using var wide = new LeNetClassifier(32, 3, classCount: 3);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => wide.Fit(data, valid)).Message, "[N, 3, 32, 32]");
-    }
-
-    private sealed class CollectingProgress(List<ClassifierEpoch> epochs) : IProgress<ClassifierEpoch>
-    {
-        public void Report(ClassifierEpoch value) => epochs.Add(value);
     }
 }

@@ -208,15 +208,32 @@ public sealed class SrTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<GanCheckpointException>(() => SrTrainer.LoadCheckpoint(checkpoint)).Message, "checksum");
     }
 
+    /// <summary>
+    /// The trainer lays its networks' weights out as SuperResolver does for the cap: plain where oneDNN is capped at
+    /// SSE4.1 (right there, and the faster), channels-last elsewhere (the layout whose gradients are right uncapped).
+    /// </summary>
+    [TestMethod]
+    [DataRow("SSE41", false)]
+    [DataRow("ALL", true)]
+    public void TheWeightLayoutFollowsTheCap(string isa, bool channelsLast)
+    {
+        var (exitCode, output) = ChildProcess.Run(PrintTheWeightLayout, new Dictionary<string, string?> { [OneDnnIsa.Variable] = isa });
+
+        Assert.AreEqual(0, exitCode, output);
+        Assert.Contains($"generator channels-last {channelsLast}, discriminator channels-last {channelsLast}", output);
+    }
+
+    private static void PrintTheWeightLayout()
+    {
+        using var trainer = new SrTrainer(TinyModel(), Training(1, 1, SrTrainingMode.Srgan));
+        static bool AllChannelsLast(nn.Module network) => network.parameters().Where(p => p.dim() == 4).All(p => p.IsChannelsLast());
+        Console.WriteLine($"generator channels-last {AllChannelsLast(trainer.Generator)}, discriminator channels-last {AllChannelsLast(trainer.Discriminator!)}");
+    }
+
     private static void AssertSameState(IReadOnlyDictionary<string, Tensor> expected, IReadOnlyDictionary<string, Tensor> actual)
     {
         CollectionAssert.AreEqual(expected.Keys.ToList(), actual.Keys.ToList());
         foreach (var (name, tensor) in expected)
             TensorAssert.AreIdentical(tensor, actual[name], name);
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -32,20 +32,20 @@ public sealed class NnPackTests
     {
         if (OneDnnIsa.MisreportsCaches()) Assert.Inconclusive("this CPU describes no caches: NNPACK is turned off here");
         TorchRuntime.EnsureLoaded();
-        Assert.AreNotEqual(false, NnPack.IsEnabled());
+        Assert.AreNotEqual(false, LibTorchContext.NnPackEnabled());
     }
 
     private static void ConvolveAfterLoading()
     {
         TorchRuntime.EnsureLoaded();
         Convolve();
-        Console.WriteLine($"nnpack enabled: {NnPack.IsEnabled()}");
+        Console.WriteLine($"nnpack enabled: {LibTorchContext.NnPackEnabled()}");
     }
 
     private static void ConvolveWithNnPackEnabled()
     {
         TorchRuntime.EnsureLoaded();
-        NnPack.TrySetEnabled(true);
+        LibTorchContext.TrySetNnPackEnabled(true);
         Convolve();
     }
 

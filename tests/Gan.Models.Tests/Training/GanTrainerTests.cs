@@ -100,7 +100,7 @@ public sealed class GanTrainerTests
             using var cancel = new CancellationTokenSource();
             using (var interrupted = new GanTrainer(Conditional(), TrainingFor(epochs: 2)))
             {
-                var stopAfterEight = new Inline(p => { if (p.Step == 8) cancel.Cancel(); });
+                var stopAfterEight = new SynchronousProgress<GanTrainingProgress>(p => { if (p.Step == 8) cancel.Cancel(); });
                 Assert.ThrowsExactly<OperationCanceledException>(() => interrupted.Train(samples, labels, stopAfterEight, cancel.Token));
                 Assert.AreEqual(8L, interrupted.Step, "the trainer stays at the last completed batch");
                 Assert.AreEqual(1, interrupted.Epoch);
@@ -165,7 +165,7 @@ public sealed class GanTrainerTests
         var lines = new List<string>();
         trainer.Log += (_, e) => lines.Add(e.Message);
 
-        trainer.Train(data, null, new Inline(reports.Add));
+        trainer.Train(data, null, new SynchronousProgress<GanTrainingProgress>(reports.Add));
 
         Assert.HasCount(12, reports, "6 batches (100 / 16, remainder dropped) × 2 epochs");
         CollectionAssert.AreEqual(Enumerable.Range(1, 12).Select(i => (long)i).ToArray(), reports.Select(r => r.Step).ToArray());
@@ -359,7 +359,7 @@ public sealed class GanTrainerTests
         var losses = new List<double>();
 
         var diverged = Assert.ThrowsExactly<GanTrainingDivergedException>(
-            () => trainer.Train(data, null, new Inline(p => losses.Add(p.DiscriminatorLoss))));
+            () => trainer.Train(data, null, new SynchronousProgress<GanTrainingProgress>(p => losses.Add(p.DiscriminatorLoss))));
 
         Assert.AreEqual(GanDivergence.DiscriminatorCollapse, diverged.Reason, diverged.Message);
         StringAssert.Contains(diverged.Message, "collapsed");
@@ -439,10 +439,5 @@ public sealed class GanTrainerTests
         var result = trainer.Train(data, null);
         Assert.HasCount(4, result.GeneratorLosses);
         CollectionAssert.AreNotEqual(before, Flatten(trainer));
-    }
-
-    private sealed class Inline(Action<GanTrainingProgress> report) : IProgress<GanTrainingProgress>
-    {
-        public void Report(GanTrainingProgress value) => report(value);
     }
 }
