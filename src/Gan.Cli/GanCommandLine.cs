@@ -71,7 +71,7 @@ internal static class GanCommandLine
     private static bool IsExpected(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException
         or FormatException or SchemaMismatchException or ColumnNotFoundException or ImageFormatException or ImageTooLargeException
         or SafeTensorsFormatException or StateDictException or GanCheckpointException or GanTrainingDivergedException
-        or BundledSrModelNotFoundException or TorchException or TorchNativeLibraryException;
+        or SrTrainingDivergedException or BundledSrModelNotFoundException or TorchException or TorchNativeLibraryException;
 
     private static RootCommand Build(IAnsiConsole console, CancellationToken cancellationToken)
     {

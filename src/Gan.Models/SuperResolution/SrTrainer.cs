@@ -24,6 +24,7 @@ public sealed class SrTrainer : IDisposable
     private readonly Adam? _discriminatorOptimizer;
     private int _epochStep;
     private bool _disposed;
+    private SrTrainingDivergedException? _divergence;
 
     /// <summary>
     /// Builds the generator from <paramref name="model"/> initialised from <paramref name="training"/>.Seed, or as a
@@ -122,10 +123,11 @@ public sealed class SrTrainer : IDisposable
     /// <param name="cancellationToken">Checked before every batch; the trainer then stays at its last completed batch, ready to save.</param>
     /// <exception cref="ArgumentException">The dataset's scale is not the network's.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
-    /// <exception cref="InvalidOperationException">A loss became NaN or infinite.</exception>
+    /// <exception cref="SrTrainingDivergedException">A loss became NaN or infinite; the trainer refuses further use.</exception>
+    /// <exception cref="InvalidOperationException">The trainer diverged before.</exception>
     public SrTrainingResult Train(SrPatchDataset data, IProgress<SrTrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfUnusable();
         ArgumentNullException.ThrowIfNull(data);
         if (data.Options.Scale != _modelOptions.Scale)
             throw new ArgumentException($"the patches are for ×{data.Options.Scale}, the network upscales ×{_modelOptions.Scale}", nameof(data));
@@ -224,10 +226,11 @@ public sealed class SrTrainer : IDisposable
     /// Writes the full training state to <paramref name="path"/> atomically with a SHA-256 checksum: the generator
     /// (and discriminator), their Adam states, epoch, step and position inside the epoch, and both options objects.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The trainer diverged: its state must not replace a good checkpoint.</exception>
     public void SaveCheckpoint(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfUnusable();
         using var scope = NewDisposeScope();
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string> { [KindKey] = KindValue };
@@ -327,10 +330,15 @@ public sealed class SrTrainer : IDisposable
     private double RequireFinite(Tensor loss, string which)
     {
         double value = loss.item<float>();
-        if (!double.IsFinite(value))
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"the {which} loss became {value} at step {Step + 1}; lower SrTrainerOptions.LearningRate or resume from the last checkpoint"));
+        if (!double.IsFinite(value)) throw _divergence = new SrTrainingDivergedException(which, value, Epoch + 1, Step + 1);
         return value;
+    }
+
+    private void ThrowIfUnusable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_divergence is not null)
+            throw new InvalidOperationException($"this trainer diverged and its state must not be trained or saved further. {_divergence.Message}", _divergence);
     }
 
     // The PSNR of the patches' mean squared error, not the mean of their PSNRs: a flat patch that bicubic reproduces

@@ -208,6 +208,32 @@ public sealed class SrTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<GanCheckpointException>(() => SrTrainer.LoadCheckpoint(checkpoint)).Message, "checksum");
     }
 
+    [TestMethod]
+    public void ANonFiniteLossStopsTrainingWithATypedErrorAndTheTrainerKeepsTheGoodCheckpoint()
+    {
+        using var data = SmallPhotoSet();
+        using var folder = Temporary();
+        string checkpoint = Path.Combine(folder.Path, "sr.ckpt");
+        var options = Training(epochs: 1, steps: 1);
+        options.CheckpointPath = checkpoint;
+        using var trainer = new SrTrainer(TinyModel(), options);
+        trainer.Train(data);
+        var good = File.ReadAllBytes(checkpoint);
+
+        // Adam moves every weight by about the learning rate per step: squared errors overflow within a few steps.
+        trainer.LearningRate = 1e30;
+        trainer.TrainingOptions.StepsPerEpoch = 20;
+        var diverged = Assert.ThrowsExactly<SrTrainingDivergedException>(() => trainer.Train(data));
+
+        Assert.AreEqual("pixel", diverged.Loss);
+        Assert.AreEqual(2, diverged.Epoch);
+        Assert.IsGreaterThan(1L, diverged.Step);
+        StringAssert.Contains(diverged.Message, "LearningRate");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => trainer.SaveCheckpoint(checkpoint)).Message, "diverged");
+        Assert.ThrowsExactly<InvalidOperationException>(() => trainer.Train(data));
+        CollectionAssert.AreEqual(good, File.ReadAllBytes(checkpoint));
+    }
+
     /// <summary>
     /// The trainer lays its networks' weights out as SuperResolver does for the cap: plain where oneDNN is capped at
     /// SSE4.1 (right there, and the faster), channels-last elsewhere (the layout whose gradients are right uncapped).
