@@ -8,8 +8,9 @@ using static TorchSharp.torch;
 // The PyTorch-Python peer (benchmarks/peer/torch_peer.py) as plain TorchSharp loops: the same workloads, seeds,
 // timing method, options and output, so that run-peer-comparison.sh can put it beside the other two sides.
 //   dotnet benchmarks/TorchSharpPeer/bin/Release/net10.0/TorchSharpPeer.dll [--threads N] [--workloads a,b]
-//       [--repeats R] [--format table|json|both] [--check STEPS] [--dump-sr DIR] [--adam torchsharp|native|fused]
-// --adam is not the peer's: it swaps the GAN workloads' optimizer to measure what a library could do (AdamVariants).
+//       [--repeats R] [--format table|json|both] [--check STEPS] [--dump-sr DIR] [--adam torchsharp|native|fused] [--onednn on|off]
+// --adam and --onednn are not the peer's: they swap the GAN workloads' optimizer (AdamVariants) or the convolution
+// kernels (OneDnnSwitch) to measure what a library could do.
 namespace TorchSharpPeer;
 
 internal static class Program
@@ -28,6 +29,8 @@ internal static class Program
         AdamVariants.Selected = options.GetValueOrDefault("adam", "torchsharp");
         if (!AdamVariants.Names.Contains(AdamVariants.Selected))
             throw new ArgumentException($"--adam must be one of {string.Join(", ", AdamVariants.Names)}");
+        string oneDnn = options.GetValueOrDefault("onednn", "on");
+        OneDnnSwitch.Apply(oneDnn);
         if (names.FirstOrDefault(n => !Names.Contains(n)) is { } unknown)
             throw new ArgumentException($"unknown workload {unknown}; known: {string.Join(", ", Names)}");
 
@@ -50,7 +53,7 @@ internal static class Program
             results.Add(Measure(workload, repeatsOverride));
         }
         string torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
-        string adam = AdamVariants.Selected == "torchsharp" ? "" : $", Adam {AdamVariants.Selected}";
+        string adam = (AdamVariants.Selected == "torchsharp" ? "" : $", Adam {AdamVariants.Selected}") + (oneDnn == "on" ? "" : ", oneDNN off");
         var report = new Report("torchsharp-csharp", $"TorchSharp {torchSharp} over libtorch {__version__}, .NET {Environment.Version}{adam}",
             get_num_threads(), results);
         string format = options.GetValueOrDefault("format", "both");
@@ -62,7 +65,7 @@ internal static class Program
     /// <summary>torch_peer.py's options, each <c>--name value</c>.</summary>
     private static Dictionary<string, string> ParseOptions(string[] args)
     {
-        string[] known = ["threads", "workloads", "repeats", "format", "check", "dump-sr", "adam"];
+        string[] known = ["threads", "workloads", "repeats", "format", "check", "dump-sr", "adam", "onednn"];
         var options = new Dictionary<string, string>();
         for (int i = 0; i < args.Length; i += 2)
         {
