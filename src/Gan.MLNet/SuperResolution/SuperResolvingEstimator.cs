@@ -59,6 +59,7 @@ public sealed partial class SuperResolvingEstimator : IEstimator<SuperResolvingT
     /// <exception cref="FormatException">The model file is not an SRResNet file, or not of the scale.</exception>
     /// <exception cref="InvalidDataException">Training: fewer than two input images are at least a patch in size.</exception>
     /// <exception cref="TorchException">Training: libtorch refused (e.g. out of memory); the message names the column.</exception>
+    /// <exception cref="SrTrainingDivergedException">Training: a loss became NaN or infinite.</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     public SuperResolvingTransformer Fit(IDataView input)
     {
