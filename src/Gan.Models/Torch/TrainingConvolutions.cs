@@ -30,10 +30,13 @@ internal static class TrainingConvolutions
 
     /// <summary>
     /// Switches convolutions to libtorch's own kernels where oneDNN is capped, until the returned object is disposed;
-    /// elsewhere the returned object does nothing. libtorch must be loaded.
+    /// elsewhere the returned object does nothing.
     /// </summary>
+    /// <exception cref="TorchNativeLibraryException">libtorch cannot be loaded.</exception>
     public static IDisposable NativeWhereOneDnnIsCapped()
     {
+        // Loading first decides the cap, which IsCappedAtSse41 then reads once for the process.
+        TorchRuntime.EnsureLoaded();
         if (!OneDnnIsa.IsCappedAtSse41) return Held.None;
         lock (Gate)
         {
