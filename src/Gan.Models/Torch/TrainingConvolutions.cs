@@ -47,7 +47,7 @@ internal static class TrainingConvolutions
             }
             _holders++;
         }
-        return new Held();
+        return new Held(holding: true);
     }
 
     private static void Release()
@@ -58,21 +58,15 @@ internal static class TrainingConvolutions
         }
     }
 
-    private sealed class Held : IDisposable
+    // One per holding run; None holds nothing. Disposing twice releases once.
+    private sealed class Held(bool holding) : IDisposable
     {
-        public static readonly IDisposable None = new NoOp();
-        private int _released;
+        public static readonly IDisposable None = new Held(holding: false);
+        private int _holding = holding ? 1 : 0;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) Release();
-        }
-
-        private sealed class NoOp : IDisposable
-        {
-            public void Dispose()
-            {
-            }
+            if (Interlocked.Exchange(ref _holding, 0) == 1) Release();
         }
     }
 }
