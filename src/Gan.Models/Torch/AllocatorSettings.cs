@@ -1,12 +1,10 @@
-using System.Runtime.InteropServices;
-
 namespace Gan.Models.Torch;
 
 /// <summary>
 /// How the C allocator treats the buffers libtorch frees: a setting for programs that own their process (training
 /// jobs, examples), not for libraries inside someone else's.
 /// </summary>
-public static partial class AllocatorSettings
+public static class AllocatorSettings
 {
     private const int TrimThresholdOption = -1; // M_TRIM_THRESHOLD
     private const int MmapThresholdOption = -3; // M_MMAP_THRESHOLD
@@ -30,7 +28,7 @@ public static partial class AllocatorSettings
         try
         {
             // Both: setting either one alone turns off glibc's adaptive thresholds, which can make things slower.
-            return MallOpt(MmapThresholdOption, (int)mmapThresholdBytes) == 1 && MallOpt(TrimThresholdOption, (int)trimThresholdBytes) == 1;
+            return LibC.MallOpt(MmapThresholdOption, (int)mmapThresholdBytes) == 1 && LibC.MallOpt(TrimThresholdOption, (int)trimThresholdBytes) == 1;
         }
         catch (EntryPointNotFoundException)
         {
@@ -60,14 +58,11 @@ public static partial class AllocatorSettings
         if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            return MallOpt(MmapThresholdOption, (int)thresholdBytes) == 1;
+            return LibC.MallOpt(MmapThresholdOption, (int)thresholdBytes) == 1;
         }
         catch (EntryPointNotFoundException)
         {
             return false;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "mallopt")]
-    private static partial int MallOpt(int option, int value);
 }

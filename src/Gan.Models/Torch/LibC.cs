@@ -15,4 +15,8 @@ internal static partial class LibC
     // glibc only: gives the free pages of every malloc arena back to the kernel.
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     internal static partial int MallocTrim(nuint pad);
+
+    // glibc only: tunes the allocator (M_MMAP_THRESHOLD, M_TRIM_THRESHOLD, …); 1 on success.
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    internal static partial int MallOpt(int option, int value);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Gan.Models.Torch;
 
@@ -37,7 +36,7 @@ public static class NativeSettings
     public static bool TrySetOpenMpSpinCount(long spins)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(spins);
-        if (IsSet("OMP_WAIT_POLICY")) return false;
+        if (NativeEnvironment.IsSet("OMP_WAIT_POLICY")) return false;
         return TrySetBeforeLoad(OpenMpSpinCountVariable, spins, "/libgomp");
     }
 
@@ -51,7 +50,7 @@ public static class NativeSettings
     public static bool TrySetConvolutionPlanCacheCapacity(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        return !IsSet(ConvolutionPlanCacheVariable) && SetEnv(ConvolutionPlanCacheVariable, capacity);
+        return !NativeEnvironment.IsSet(ConvolutionPlanCacheVariable) && SetEnv(ConvolutionPlanCacheVariable, capacity);
     }
 
     /// <summary>Bounds how many compiled convolution kernels oneDNN keeps (1,024 by default); read when oneDNN first runs.</summary>
@@ -88,19 +87,7 @@ public static class NativeSettings
     }
 
     private static bool TrySetBeforeLoad(string name, long value, string libraryPath) =>
-        OperatingSystem.IsLinux() && !IsSet(name) && !IsLoaded(libraryPath) && SetEnv(name, value);
+        OperatingSystem.IsLinux() && !NativeEnvironment.IsSet(name) && !NativeEnvironment.IsLoaded(libraryPath) && SetEnv(name, value);
 
-    private static bool IsSet(string name) =>
-        Environment.GetEnvironmentVariable(name) is not null || (OperatingSystem.IsLinux() && LibC.GetEnv(name) != IntPtr.Zero);
-
-    private static bool IsLoaded(string libraryPath) =>
-        File.ReadLines("/proc/self/maps").Any(line => line.Contains(libraryPath, StringComparison.Ordinal));
-
-    private static bool SetEnv(string name, long value)
-    {
-        if (!OperatingSystem.IsLinux()) return false;
-        if (LibC.SetEnv(name, value.ToString(CultureInfo.InvariantCulture), overwrite: 0) != 0)
-            throw new InvalidOperationException($"setenv({name}) failed: error {Marshal.GetLastPInvokeError()}");
-        return true;
-    }
+    private static bool SetEnv(string name, long value) => NativeEnvironment.TrySet(name, value.ToString(CultureInfo.InvariantCulture));
 }

@@ -31,9 +31,8 @@ internal static class OneDnnIsa
     public static bool TryCapWhereCachesAreUndescribed()
     {
         if (!OperatingSystem.IsLinux() || !MisreportsCaches()) return false;
-        if (Environment.GetEnvironmentVariable(Variable) is not null || LibC.GetEnv(Variable) != IntPtr.Zero) return false;
-        if (File.ReadLines("/proc/self/maps").Any(line => line.Contains("/libtorch_cpu", StringComparison.Ordinal))) return false;
-        return LibC.SetEnv(Variable, SafeIsa, overwrite: 0) == 0;
+        if (NativeEnvironment.IsSet(Variable) || NativeEnvironment.IsLoaded("/libtorch_cpu")) return false;
+        return NativeEnvironment.TrySet(Variable, SafeIsa);
     }
 
     /// <summary>
@@ -44,14 +43,9 @@ internal static class OneDnnIsa
     /// <remarks>oneDNN reads the variable once, when it first runs; this reads it once per process too.</remarks>
     public static bool IsCappedAtSse41 => CappedAtSse41.Value;
 
+    // Our cap is written to the C environment only, which .NET's Environment does not see; NativeEnvironment reads both.
     private static readonly Lazy<bool> CappedAtSse41 = new(() =>
-        string.Equals(Environment.GetEnvironmentVariable(Variable) ?? NativeValue(), SafeIsa, StringComparison.OrdinalIgnoreCase));
-
-    // Our cap is written to the C environment only, which .NET's Environment does not see.
-    private static string? NativeValue() =>
-        OperatingSystem.IsLinux() && LibC.GetEnv(Variable) is var value && value != IntPtr.Zero
-            ? System.Runtime.InteropServices.Marshal.PtrToStringUTF8(value)
-            : null;
+        string.Equals(NativeEnvironment.Get(Variable), SafeIsa, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether oneDNN's CPU detection would see 1-byte caches: an AMD CPU whose leaf 0x8000001D describes none.</summary>
     public static bool MisreportsCaches()
