@@ -12,9 +12,11 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // Usage: AugmentationStudy [--datasets mnist10k,fashion-mnist] [--per-class 20,50,100] [--seeds 1,2,3]
-//                          [--trainers sdca,lbfgs] (also lightgbm) [--steps 2000] [--width 16] [--synthetic 5]
-//                          (synthetic rows per real row of a class; a list such as 1,5,20 sweeps the ratio)
+//                          [--trainers sdca,lbfgs] (also lightgbm; fastforest, fasttree: one versus all) [--steps 2000] [--width 16]
+//                          [--synthetic 5] (synthetic rows per real row of a class; a list such as 1,5,20 sweeps the ratio)
+//                          [--augment none] (the GAN trainer's DiscriminatorAugmentation, e.g. translation,cutout)
 //                          [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
+//                          [--rows-cache artifacts/augmentation-rows] (each GAN's rows, reused by later runs)
 //        AugmentationStudy --summarize artifacts/augmentation.csv   (the table of docs/quality.md from a results file)
 // For each dataset, labelled images per class and seed: a few labelled training images are drawn and one conditional
 // GAN is fitted on them in a stock ML.NET pipeline (MapValueToKey → GanGenerate); its augmented view (the rows the
@@ -36,11 +38,15 @@ using var results = new StreamWriter(options.OutputPath, append: File.Exists(opt
 if (results.BaseStream.Position == 0) results.WriteLine("dataset,per_class,seed,trainer,variant,synthetic_rows,accuracy,gan_seconds");
 
 var ml = new MLContext(seed: 1);
-var knownTrainers = new Dictionary<string, (string Name, Func<IEstimator<ITransformer>> Create)>
+// Each fit gets a context of its own with the same seed, so a trainer's result depends only on its rows, not on what
+// ran before it in the process (SDCA shuffles, the forests sample, all from their context's generator).
+var knownTrainers = new Dictionary<string, (string Name, Func<MLContext, IEstimator<ITransformer>> Create)>
 {
-    ["sdca"] = ("SdcaMaximumEntropy", () => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
-    ["lbfgs"] = ("LbfgsMaximumEntropy", () => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
-    ["lightgbm"] = ("LightGbm", () => ml.MulticlassClassification.Trainers.LightGbm()),
+    ["sdca"] = ("SdcaMaximumEntropy", c => c.MulticlassClassification.Trainers.SdcaMaximumEntropy()),
+    ["lbfgs"] = ("LbfgsMaximumEntropy", c => c.MulticlassClassification.Trainers.LbfgsMaximumEntropy()),
+    ["lightgbm"] = ("LightGbm", c => c.MulticlassClassification.Trainers.LightGbm()),
+    ["fastforest"] = ("OneVersusAll(FastForest)", c => c.MulticlassClassification.Trainers.OneVersusAll(c.BinaryClassification.Trainers.FastForest())),
+    ["fasttree"] = ("OneVersusAll(FastTree)", c => c.MulticlassClassification.Trainers.OneVersusAll(c.BinaryClassification.Trainers.FastTree())),
 };
 var trainers = options.Trainers.Select(t => knownTrainers.TryGetValue(t, out var trainer) ? trainer
     : throw new ArgumentException($"--trainers: unknown trainer '{t}'; known: {string.Join(", ", knownTrainers.Keys)}")).ToArray();
@@ -61,25 +67,50 @@ foreach (string dataset in options.Datasets)
             {
                 Kind = GanKind.ConditionalDcgan,
                 Model = new GanOptions { GeneratorWidth = options.Width, DiscriminatorWidth = options.Width },
-                Training = new GanTrainerOptions { Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0 },
+                Training = new GanTrainerOptions
+                {
+                    Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0,
+                    DiscriminatorAugmentation = options.Augmentation,
+                },
                 SyntheticRowsPerClass = largestRatio * perClass,
                 GenerationSeed = (ulong)(100 + seed),
             };
-            var clock = Stopwatch.StartNew();
-            using var generator = ml.Transforms.GanGenerate("Image", "Label", gan).Fit(keyedTrain);
-            double ganSeconds = clock.Elapsed.TotalSeconds;
-
-            // Pixels once: the real rows followed by the synthetic ones (what the estimators after GanGenerate see), and
-            // the test set under this subset's key mapping.
-            var augmented = generator.TransformForTrainingPipeline(keyedTrain);
-            var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255).Fit(augmented);
-            List<PixelRow> rows = Materialize(pixels.Transform(augmented));
+            // Pixels once: the real rows followed by the synthetic ones (what the estimators after GanGenerate see),
+            // kept in ML.NET's binary format so a sweep over trainers or ratios does not train the GAN again; and the
+            // test set under this subset's key mapping.
+            var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255).Fit(keyedTrain);
             IDataView testPixels = ml.Data.LoadFromEnumerable(Materialize(pixels.Transform(keyed.Transform(test))));
+            string cached = Path.Combine(options.RowsCache, string.Create(CultureInfo.InvariantCulture,
+                $"{dataset}-{perClass}-seed{seed}-steps{options.Steps}-width{options.Width}-x{largestRatio}-{options.Augmentation.ToString().Replace(", ", "+", StringComparison.Ordinal).ToLowerInvariant()}.idv"));
+            double ganSeconds;
+            List<PixelRow> rows;
+            if (File.Exists(cached))
+            {
+                rows = Materialize(ml.Data.LoadFromBinary(cached));
+                ganSeconds = double.Parse(File.ReadAllText(cached + ".seconds"), CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                var clock = Stopwatch.StartNew();
+                using var generator = ml.Transforms.GanGenerate("Image", "Label", gan).Fit(keyedTrain);
+                ganSeconds = clock.Elapsed.TotalSeconds;
+                rows = Materialize(pixels.Transform(generator.TransformForTrainingPipeline(keyedTrain)));
+                Directory.CreateDirectory(options.RowsCache);
+                using (var file = File.Create(cached + ".partial"))
+                    ml.Data.SaveAsBinary(ml.Data.LoadFromEnumerable(rows), file);
+                File.WriteAllText(cached + ".seconds", ganSeconds.ToString("F1", CultureInfo.InvariantCulture));
+                File.Move(cached + ".partial", cached, overwrite: true);
+            }
             List<PixelRow> real = [.. rows.Where(r => !r.IsSynthetic)];
 
             foreach (var (name, create) in trainers)
             {
-                var baseline = create().Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(real)));
+                ITransformer Fit(List<PixelRow> data)
+                {
+                    var context = new MLContext(seed: 1);
+                    return create(context).Fit(context.Data.Cache(context.Data.LoadFromEnumerable(data)));
+                }
+                var baseline = Fit(real);
                 var variants = new List<(string Variant, List<PixelRow> Rows)> { ("real", real) };
                 foreach (int ratio in options.SyntheticPerClass.Order())
                     variants.Add(($"real+gan-x{ratio}", [.. real, .. FirstPerClass(rows.Where(r => r.IsSynthetic), ratio * perClass)]));
@@ -90,7 +121,7 @@ foreach (string dataset in options.Datasets)
                 variants.Add(($"real+gan-x{largestRatio}-confident", [.. real, .. synthetic.Where((_, i) => scored[i].PredictedLabel == scored[i].Label && scored[i].Score.Max() >= options.Confidence)]));
                 foreach (var (variant, data) in variants)
                 {
-                    var model = variant == "real" ? baseline : create().Fit(ml.Data.Cache(ml.Data.LoadFromEnumerable(data)));
+                    var model = variant == "real" ? baseline : Fit(data);
                     double accuracy = ml.MulticlassClassification.Evaluate(model.Transform(testPixels)).MicroAccuracy;
                     long syntheticRows = data.Count(r => r.IsSynthetic);
                     results.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -208,7 +239,8 @@ internal sealed class ScoredRow
 }
 
 /// <summary>The study's command-line options.</summary>
-internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, string[] Trainers, int Steps, int Width, int[] SyntheticPerClass, float Confidence, int Threads, string OutputPath, string? Summarize)
+internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, string[] Trainers, int Steps, int Width, int[] SyntheticPerClass,
+    DiscriminatorAugmentation Augmentation, float Confidence, int Threads, string OutputPath, string RowsCache, string? Summarize)
 {
     public static StudyOptions Parse(string[] args)
     {
@@ -223,9 +255,11 @@ internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] See
             Ints("steps", "2000")[0],
             Ints("width", "16")[0],
             Ints("synthetic", "5"),
+            Enum.Parse<DiscriminatorAugmentation>(map.GetValueOrDefault("augment", "none"), ignoreCase: true),
             float.Parse(map.GetValueOrDefault("confidence", "0.9"), CultureInfo.InvariantCulture),
             Ints("threads", "2")[0],
             map.GetValueOrDefault("out", Path.Combine("artifacts", "augmentation.csv")),
+            map.GetValueOrDefault("rows-cache", Path.Combine("artifacts", "augmentation-rows")),
             map.GetValueOrDefault("summarize"));
     }
 }
