@@ -14,7 +14,6 @@ using static TorchSharp.torch;
 // Usage: AugmentationStudy [--datasets mnist10k,fashion-mnist] [--per-class 20,50,100] [--seeds 1,2,3]
 //                          [--trainers sdca,lbfgs] (also lightgbm; fastforest, fasttree: one versus all) [--steps 2000] [--width 16]
 //                          [--synthetic 5] (synthetic rows per real row of a class; a list such as 1,5,20 sweeps the ratio)
-//                          [--augment none] (the GAN trainer's DiscriminatorAugmentation, e.g. translation,cutout)
 //                          [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
 //                          [--rows-cache artifacts/augmentation-rows] (each GAN's rows, reused by later runs)
 //        AugmentationStudy --summarize artifacts/augmentation.csv   (the table of docs/quality.md from a results file)
@@ -70,7 +69,6 @@ foreach (string dataset in options.Datasets)
                 Training = new GanTrainerOptions
                 {
                     Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0,
-                    DiscriminatorAugmentation = options.Augmentation,
                 },
                 SyntheticRowsPerClass = largestRatio * perClass,
                 GenerationSeed = (ulong)(100 + seed),
@@ -81,7 +79,7 @@ foreach (string dataset in options.Datasets)
             var pixels = ml.Transforms.ExtractPixels("Features", "Image", colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255).Fit(keyedTrain);
             IDataView testPixels = ml.Data.LoadFromEnumerable(Materialize(pixels.Transform(keyed.Transform(test))));
             string cached = Path.Combine(options.RowsCache, string.Create(CultureInfo.InvariantCulture,
-                $"{dataset}-{perClass}-seed{seed}-steps{options.Steps}-width{options.Width}-x{largestRatio}-{options.Augmentation.ToString().Replace(", ", "+", StringComparison.Ordinal).ToLowerInvariant()}.idv"));
+                $"{dataset}-{perClass}-seed{seed}-steps{options.Steps}-width{options.Width}-x{largestRatio}.idv"));
             double ganSeconds;
             List<PixelRow> rows;
             if (File.Exists(cached))
@@ -240,7 +238,7 @@ internal sealed class ScoredRow
 
 /// <summary>The study's command-line options.</summary>
 internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] Seeds, string[] Trainers, int Steps, int Width, int[] SyntheticPerClass,
-    DiscriminatorAugmentation Augmentation, float Confidence, int Threads, string OutputPath, string RowsCache, string? Summarize)
+    float Confidence, int Threads, string OutputPath, string RowsCache, string? Summarize)
 {
     public static StudyOptions Parse(string[] args)
     {
@@ -255,7 +253,6 @@ internal sealed record StudyOptions(string[] Datasets, int[] PerClass, int[] See
             Ints("steps", "2000")[0],
             Ints("width", "16")[0],
             Ints("synthetic", "5"),
-            Enum.Parse<DiscriminatorAugmentation>(map.GetValueOrDefault("augment", "none"), ignoreCase: true),
             float.Parse(map.GetValueOrDefault("confidence", "0.9"), CultureInfo.InvariantCulture),
             Ints("threads", "2")[0],
             map.GetValueOrDefault("out", Path.Combine("artifacts", "augmentation.csv")),

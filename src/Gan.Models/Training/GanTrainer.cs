@@ -46,7 +46,6 @@ public sealed class GanTrainer : IDisposable
         ArgumentNullException.ThrowIfNull(training);
         model.Validate();
         training.Validate();
-        CheckAugmentation(model, training);
         _modelOptions = model.Clone();
         TrainingOptions = training;
         Networks = GanNetworks.Create(_modelOptions, training.Seed);
@@ -115,7 +114,6 @@ public sealed class GanTrainer : IDisposable
         ThrowIfUnusable();
         var options = TrainingOptions;
         options.Validate();
-        CheckAugmentation(_modelOptions, options);
         long count = GanTrainingData.Check(_modelOptions, samples, labels);
         int batchSize = (int)Math.Min(options.BatchSize, count);
         if (_epochOrder is not null && (_epochOrder.size(0) != count || _epochBatchSize != batchSize))
@@ -289,8 +287,8 @@ public sealed class GanTrainer : IDisposable
         {
             // Only the last D step's fakes feed the first G step, so only they keep G's graph.
             fake = Fake(run.BatchSize, labels, real, keepGraph: k == run.Options.DiscriminatorStepsPerBatch - 1);
-            var realLogits = discriminator.call(Augment(real, run), labels);
-            var fakeLogits = discriminator.call(Augment(fake.detach(), run), labels);
+            var realLogits = discriminator.call(real, labels);
+            var fakeLogits = discriminator.call(fake.detach(), labels);
             var loss = GanLosses.Discriminator(realLogits, fakeLogits);
             discriminatorLoss = RequireFinite(loss, GanDivergence.NonFiniteDiscriminatorLoss);
             discriminator.zero_grad();
@@ -304,7 +302,7 @@ public sealed class GanTrainer : IDisposable
         for (int k = 0; k < run.Options.GeneratorStepsPerBatch; k++)
         {
             if (k > 0) fake = Fake(run.BatchSize, labels, real, keepGraph: true);
-            var loss = GanLosses.Generator(discriminator.call(Augment(fake, run), labels), _modelOptions.Loss);
+            var loss = GanLosses.Generator(discriminator.call(fake, labels), _modelOptions.Loss);
             generatorLoss = RequireFinite(loss, GanDivergence.NonFiniteGeneratorLoss);
             generator.zero_grad();
             loss.backward();
@@ -318,18 +316,6 @@ public sealed class GanTrainer : IDisposable
     {
         using var gradMode = keepGraph ? enable_grad() : no_grad();
         return Networks.Generator.TrainingFakes(Networks.Generator.SampleNoise(count, _random), labels, real);
-    }
-
-    private Tensor Augment(Tensor images, Run run) =>
-        DiscriminatorAugmenter.Apply(images, run.Options.DiscriminatorAugmentation, _random);
-
-    private static void CheckAugmentation(GanOptions model, GanTrainerOptions training)
-    {
-        if (training.DiscriminatorAugmentation != DiscriminatorAugmentation.None && (model.SampleShape.Length != 3 || model.IsPyramid))
-            throw new ArgumentException(
-                $"GanTrainerOptions.DiscriminatorAugmentation: {training.DiscriminatorAugmentation} needs image samples [C, H, W] of a single-scale kind; " +
-                $"{model.Kind} with samples [{string.Join(", ", model.SampleShape)}] has none",
-                nameof(training));
     }
 
     private static double MeanProbability(Tensor logits)

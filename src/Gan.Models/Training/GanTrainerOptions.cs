@@ -25,13 +25,6 @@ public sealed class GanTrainerOptions
     public int GeneratorStepsPerBatch { get; set; } = 1;
 
     /// <summary>
-    /// Transforms applied to every image the discriminator judges (real and fake, differentiably); for training on a
-    /// few hundred images, where D otherwise memorises the set. Default <see cref="Training.DiscriminatorAugmentation.None"/>.
-    /// </summary>
-    /// <remarks>See <see cref="Training.DiscriminatorAugmentation"/>; image-shaped samples of the single-scale kinds only.</remarks>
-    public DiscriminatorAugmentation DiscriminatorAugmentation { get; set; }
-
-    /// <summary>
     /// Fixes the initial weights, the shuffling, every noise draw, the fixed sample noise and the dropout masks. Read
     /// once, when the trainer is built. Default 1.
     /// </summary>
@@ -69,8 +62,6 @@ public sealed class GanTrainerOptions
         if (BatchSize < 2) throw Invalid(nameof(BatchSize), $"must be at least 2 (BatchNorm needs two samples per batch), not {BatchSize}");
         if (DiscriminatorStepsPerBatch < 1) throw Invalid(nameof(DiscriminatorStepsPerBatch), $"must be at least 1, not {DiscriminatorStepsPerBatch}");
         if (GeneratorStepsPerBatch < 1) throw Invalid(nameof(GeneratorStepsPerBatch), $"must be at least 1, not {GeneratorStepsPerBatch}");
-        if ((DiscriminatorAugmentation & ~AllAugmentations) != 0)
-            throw Invalid(nameof(DiscriminatorAugmentation), $"has unknown flags ({(int)DiscriminatorAugmentation}); known: {AllAugmentations}");
         if (SampleDirectory is { Length: 0 }) throw Invalid(nameof(SampleDirectory), "must be null or a folder path, not empty");
         if (SampleGridColumns < 1) throw Invalid(nameof(SampleGridColumns), $"must be at least 1, not {SampleGridColumns}");
         if (CheckpointPath is { Length: 0 }) throw Invalid(nameof(CheckpointPath), "must be null or a file path, not empty");
@@ -98,8 +89,6 @@ public sealed class GanTrainerOptions
             [Prefix + "collapse_loss"] = CollapseDiscriminatorLoss.ToString("R", CultureInfo.InvariantCulture),
             [Prefix + "collapse_batches"] = Text(CollapseBatches),
         };
-        // Written only when set, so checkpoints of runs without it read the same as before it existed.
-        if (DiscriminatorAugmentation != DiscriminatorAugmentation.None) map[Prefix + AugmentationKey] = Text((int)DiscriminatorAugmentation);
         if (SampleDirectory is not null) map[Prefix + "sample_directory"] = SampleDirectory;
         if (CheckpointPath is not null) map[Prefix + "checkpoint_path"] = CheckpointPath;
         return map;
@@ -124,8 +113,6 @@ public sealed class GanTrainerOptions
             CollapseDiscriminatorLoss = double.TryParse(Required(metadata, "collapse_loss"), NumberStyles.Float, CultureInfo.InvariantCulture, out double loss)
                 ? loss : throw NotANumber(metadata, "collapse_loss"),
             CollapseBatches = ParseInt(metadata, "collapse_batches"),
-            DiscriminatorAugmentation = metadata.ContainsKey(Prefix + AugmentationKey)
-                ? (DiscriminatorAugmentation)ParseInt(metadata, AugmentationKey) : DiscriminatorAugmentation.None,
             SampleDirectory = metadata.GetValueOrDefault(Prefix + "sample_directory"),
             CheckpointPath = metadata.GetValueOrDefault(Prefix + "checkpoint_path"),
         };
@@ -134,8 +121,6 @@ public sealed class GanTrainerOptions
     }
 
     private const string Prefix = "trainer.";
-    private const string AugmentationKey = "d_augmentation";
-    private const DiscriminatorAugmentation AllAugmentations = DiscriminatorAugmentation.Translation | DiscriminatorAugmentation.Cutout;
 
     private static ArgumentException Invalid(string option, string message) =>
         new($"GanTrainerOptions.{option}: {message}", option);

@@ -55,26 +55,18 @@ public sealed class GanTrainerTests
     }
 
     [TestMethod]
-    [DataRow(DiscriminatorAugmentation.None)]
-    [DataRow(DiscriminatorAugmentation.Translation | DiscriminatorAugmentation.Cutout)]
-    public void ResumingFromACheckpointEqualsTheUninterruptedRunBitForBit(DiscriminatorAugmentation augmentation)
+    public void ResumingFromACheckpointEqualsTheUninterruptedRunBitForBit()
     {
         string folder = TemporaryFolder();
         var (samples, labels) = LabelledImages(100, seed: 5);
         using (samples)
         using (labels)
         {
-            GanTrainerOptions Training(int epochs)
-            {
-                var options = TrainingFor(epochs);
-                options.DiscriminatorAugmentation = augmentation;
-                return options;
-            }
-            using var straight = new GanTrainer(Conditional(), Training(epochs: 3));
+            using var straight = new GanTrainer(Conditional(), TrainingFor(epochs: 3));
             var all = straight.Train(samples, labels);
 
             string checkpoint = Path.Combine(folder, "run.safetensors");
-            using (var first = new GanTrainer(Conditional(), Training(epochs: 2)))
+            using (var first = new GanTrainer(Conditional(), TrainingFor(epochs: 2)))
             {
                 first.Train(samples, labels);
                 first.SaveCheckpoint(checkpoint);
@@ -413,7 +405,6 @@ public sealed class GanTrainerTests
             (o => o.LogEveryBatches = -1, nameof(GanTrainerOptions.LogEveryBatches)),
             (o => o.CollapseDiscriminatorLoss = double.NaN, nameof(GanTrainerOptions.CollapseDiscriminatorLoss)),
             (o => o.CheckpointPath = "", nameof(GanTrainerOptions.CheckpointPath)),
-            (o => o.DiscriminatorAugmentation = (DiscriminatorAugmentation)4, nameof(GanTrainerOptions.DiscriminatorAugmentation)),
         })
         {
             var options = new GanTrainerOptions();
@@ -430,41 +421,10 @@ public sealed class GanTrainerTests
         {
             Epochs = 3, BatchSize = 7, DiscriminatorStepsPerBatch = 2, GeneratorStepsPerBatch = 3, Seed = ulong.MaxValue,
             SampleDirectory = "grids", SampleGridColumns = 4, CheckpointPath = "c.safetensors", LogEveryBatches = 9,
-            CollapseDiscriminatorLoss = 0.125, CollapseBatches = 11, DiscriminatorAugmentation = DiscriminatorAugmentation.Cutout,
+            CollapseDiscriminatorLoss = 0.125, CollapseBatches = 11,
         };
         var copy = GanTrainerOptions.FromMetadata(options.ToMetadata());
         Assert.AreEqual(System.Text.Json.JsonSerializer.Serialize(options), System.Text.Json.JsonSerializer.Serialize(copy));
-
-        // Checkpoints written before the option existed have no key for it: they trained without augmentation.
-        var older = options.ToMetadata().Where(e => e.Key != "trainer.d_augmentation").ToDictionary();
-        Assert.AreEqual(DiscriminatorAugmentation.None, GanTrainerOptions.FromMetadata(older).DiscriminatorAugmentation);
-        Assert.IsFalse(new GanTrainerOptions().ToMetadata().ContainsKey("trainer.d_augmentation"));
-    }
-
-    [TestMethod]
-    public void DiscriminatorAugmentationChangesTrainingAndNeedsSingleScaleImages()
-    {
-        var (samples, labels) = LabelledImages(64, seed: 6);
-        using (samples)
-        using (labels)
-        {
-            using var plain = new GanTrainer(Conditional(), TrainingFor(epochs: 1));
-            var augmentedOptions = TrainingFor(epochs: 1);
-            augmentedOptions.DiscriminatorAugmentation = DiscriminatorAugmentation.Translation;
-            using var augmented = new GanTrainer(Conditional(), augmentedOptions);
-            CollectionAssert.AreNotEqual(plain.Train(samples, labels).DiscriminatorLosses.ToArray(),
-                augmented.Train(samples, labels).DiscriminatorLosses.ToArray());
-        }
-
-        var lapgan = new GanOptions { Kind = GanKind.Lapgan, SampleShape = [1, 16, 16], LatentSize = 4, GeneratorWidth = 4, DiscriminatorWidth = 4 };
-        foreach (var model in new[] { Vanilla(), lapgan })
-        {
-            var options = TrainingFor(epochs: 1);
-            options.DiscriminatorAugmentation = DiscriminatorAugmentation.Cutout;
-            var error = Assert.ThrowsExactly<ArgumentException>(() => new GanTrainer(model, options));
-            StringAssert.Contains(error.Message, "GanTrainerOptions.DiscriminatorAugmentation");
-            StringAssert.Contains(error.Message, model.Kind.ToString());
-        }
     }
 
     [TestMethod]
