@@ -16,7 +16,7 @@ using static TorchSharp.torch;
 //                          [--synthetic 5] (synthetic rows per real row of a class; a list such as 1,5,20 sweeps the ratio)
 //                          [--confidence 0.9] [--threads 2] [--out artifacts/augmentation.csv]
 //                          [--rows-cache artifacts/augmentation-rows] (each GAN's rows, reused by later runs)
-//        AugmentationStudy --summarize artifacts/augmentation.csv   (the table of docs/quality.md from a results file)
+//        AugmentationStudy --summarize artifacts/a.csv[,artifacts/b.csv…]   (a table of docs/quality.md from results files)
 // For each dataset, labelled images per class and seed: a few labelled training images are drawn and one conditional
 // GAN is fitted on them in a stock ML.NET pipeline (MapValueToKey → GanGenerate); its augmented view (the rows the
 // estimators after GanGenerate see) and the test set go through ExtractPixels once. Each trainer is then fitted on the
@@ -24,9 +24,9 @@ using static TorchSharp.torch;
 // the real rows plus those synthetic rows (at the largest r) that the real-rows model assigns to their class with
 // confidence; every model is evaluated on the dataset's full test set. The GAN sees only the drawn images.
 var options = StudyOptions.Parse(args);
-if (options.Summarize is { } csv)
+if (options.Summarize is { } files)
 {
-    Summarize(csv);
+    Summarize(files.Split(','));
     return 0;
 }
 TorchRuntime.EnsureLoaded();
@@ -130,7 +130,7 @@ foreach (string dataset in options.Datasets)
             }
         }
 }
-Summarize(options.OutputPath);
+Summarize([options.OutputPath]);
 return 0;
 
 // The rows of a view as PixelRows ready for LoadFromEnumerable. ML.NET 6.0's CreateEnumerable gives a key as its raw
@@ -146,9 +146,9 @@ List<PixelRow> Materialize(IDataView view)
 // Mean ± sample sd of the accuracy over seeds, per dataset, images per class, trainer and variant, as a markdown table
 // with a column per variant; each augmented column also gives its gain over the real rows alone, taken seed by seed,
 // and a confident-only column the mean number of synthetic rows it kept.
-static void Summarize(string csvPath)
+static void Summarize(string[] csvPaths)
 {
-    var rows = File.ReadLines(csvPath).Skip(1).Select(line => line.Split(','))
+    var rows = csvPaths.SelectMany(path => File.ReadLines(path).Skip(1)).Select(line => line.Split(','))
         .Select(f => (Dataset: f[0], PerClass: int.Parse(f[1], CultureInfo.InvariantCulture), Seed: int.Parse(f[2], CultureInfo.InvariantCulture),
             Trainer: f[3], Variant: f[4], Synthetic: long.Parse(f[5], CultureInfo.InvariantCulture), Accuracy: 100 * double.Parse(f[6], CultureInfo.InvariantCulture)))
         .ToList();
