@@ -66,10 +66,7 @@ foreach (string dataset in options.Datasets)
             {
                 Kind = GanKind.ConditionalDcgan,
                 Model = new GanOptions { GeneratorWidth = options.Width, DiscriminatorWidth = options.Width },
-                Training = new GanTrainerOptions
-                {
-                    Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0,
-                },
+                Training = new GanTrainerOptions { Epochs = (int)Math.Ceiling(options.Steps / Math.Floor(few.Count / (double)batch)), BatchSize = batch, Seed = (ulong)seed, LogEveryBatches = 0 },
                 SyntheticRowsPerClass = largestRatio * perClass,
                 GenerationSeed = (ulong)(100 + seed),
             };
